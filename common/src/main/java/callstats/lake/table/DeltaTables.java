@@ -1,0 +1,143 @@
+package callstats.lake.table;
+
+import static org.apache.spark.sql.functions.col;
+
+import callstats.lake.config.LakeUri;
+import io.delta.tables.DeltaTable;
+import io.delta.tables.DeltaTableBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creating, reading and writing the declared Delta tables. Every write is one atomic Delta commit that
+ * carries the job's {@code userMetadata}; readers never see half of a run.
+ */
+public final class DeltaTables {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DeltaTables.class);
+
+  private DeltaTables() {}
+
+  /** Creates the table with its declared columns, comments and partitioning if it does not exist yet. */
+  public static void ensure(SparkSession spark, TableSpec spec, LakeUri lake) {
+    String path = spec.location(lake).value();
+    DeltaTableBuilder b = DeltaTable.createIfNotExists(spark).location(path).comment(spec.comment());
+    for (ColumnDef c : spec.columns()) {
+      b = b.addColumn(DeltaTable.columnBuilder(spark, c.column()).dataType(c.type()).nullable(c.nullable())
+          .comment(c.comment()).build());
+    }
+    if (!spec.partitionBy().isEmpty()) {
+      b = b.partitionedBy(spec.partitionBy().toArray(String[]::new));
+    }
+    b.property("delta.autoOptimize.optimizeWrite", "false")
+        .property("callstats.lake.layer", spec.layer())
+        .property("callstats.lake.write_strategy", spec.writeStrategy().name())
+        .execute();
+  }
+
+  public static boolean exists(SparkSession spark, TableSpec spec, LakeUri lake) {
+    return DeltaTable.isDeltaTable(spark, spec.location(lake).value());
+  }
+
+  /** The table as a DataFrame; the table must exist (jobs call {@link #ensure} first). */
+  public static Dataset<Row> read(SparkSession spark, TableSpec spec, LakeUri lake) {
+    return spark.read().format("delta").load(spec.location(lake).value());
+  }
+
+  /** The table, or an empty DataFrame of its schema when no job has written it yet. */
+  public static Dataset<Row> readOrEmpty(SparkSession spark, TableSpec spec, LakeUri lake) {
+    return exists(spark, spec, lake) ? read(spark, spec, lake) : spark.createDataFrame(List.of(), spec.schema());
+  }
+
+  /**
+   * Selects the declared columns in declared order, checking that each exists with its declared type: a
+   * job that produces the wrong shape fails here, before anything is written.
+   */
+  public static Dataset<Row> conform(TableSpec spec, Dataset<Row> df) {
+    StructType actual = df.schema();
+    List<String> problems = new ArrayList<>();
+    List<Column> cols = new ArrayList<>();
+    for (ColumnDef c : spec.columns()) {
+      if (actual.getFieldIndex(c.column()).isEmpty()) {
+        problems.add("missing column " + c.column());
+        continue;
+      }
+      StructField f = actual.apply(c.column());
+      if (!sameType(f.dataType(), c.type())) {
+        problems.add("column " + c.column() + " is " + f.dataType().simpleString() + ", declared "
+            + c.type().simpleString());
+      }
+      cols.add(col(c.column()));
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("rows for " + spec.qualifiedName() + " do not match its declaration: "
+          + String.join("; ", problems));
+    }
+    return df.select(cols.toArray(Column[]::new));
+  }
+
+  private static boolean sameType(DataType a, DataType b) {
+    return a.sameType(b);
+  }
+
+  /**
+   * Atomically replaces the rows matching {@code condition} (a predicate on partition columns, for
+   * example {@code date = '2026-11-23'}) with {@code rows}. Re-running with the same rows yields the same
+   * table contents.
+   */
+  public static void replaceWhere(SparkSession spark, TableSpec spec, LakeUri lake, Dataset<Row> rows,
+      String condition, Map<String, String> commitInfo) {
+    ensure(spark, spec, lake);
+    long t0 = System.nanoTime();
+    conform(spec, rows).write().format("delta").mode("overwrite")
+        .option("replaceWhere", condition)
+        .option("userMetadata", userMetadata(commitInfo))
+        .save(spec.location(lake).value());
+    LOG.info("wrote {} where {} in {} ms", spec.qualifiedName(), condition, (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  /** Adds rows (audit tables). */
+  public static void append(SparkSession spark, TableSpec spec, LakeUri lake, Dataset<Row> rows,
+      Map<String, String> commitInfo) {
+    ensure(spark, spec, lake);
+    conform(spec, rows).write().format("delta").mode("append")
+        .option("userMetadata", userMetadata(commitInfo))
+        .save(spec.location(lake).value());
+  }
+
+  /** Commit metadata as a small JSON object; values are plain strings chosen by the job. */
+  public static String userMetadata(Map<String, String> info) {
+    return info.entrySet().stream()
+        .map(e -> "\"" + jsonEscape(e.getKey()) + "\":\"" + jsonEscape(e.getValue()) + "\"")
+        .collect(Collectors.joining(",", "{", "}"));
+  }
+
+  private static String jsonEscape(String s) {
+    StringBuilder b = new StringBuilder();
+    for (char ch : s.toCharArray()) {
+      switch (ch) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        default -> {
+          if (ch < 0x20) {
+            b.append(String.format("\\u%04x", (int) ch));
+          } else {
+            b.append(ch);
+          }
+        }
+      }
+    }
+    return b.toString();
+  }
+}

@@ -52,7 +52,9 @@ public final class Values {
         flags.add(FLAG_BAD_NUMBER);
         return null;
       }
-      flags.add(FLAG_NUMBERS_AS_STRINGS);
+      if (!Double.isNaN(v) && !Double.isInfinite(v)) {
+        flags.add(FLAG_NUMBERS_AS_STRINGS);
+      }
     } else if (n.isBoolean()) {
       flags.add(FLAG_BAD_NUMBER);
       return null;

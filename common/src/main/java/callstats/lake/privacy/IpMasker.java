@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 public final class IpMasker {
 
   /** Runs of characters that can form an IP literal; each is validated before it is replaced. */
-  private static final Pattern CANDIDATE = Pattern.compile("[0-9A-Fa-f:.]*[:.][0-9A-Fa-f:.%]*");
+  private static final Pattern CANDIDATE = Pattern.compile("[0-9A-Fa-f:.]*[:.][0-9A-Fa-f:.]*(?:%[0-9A-Za-z_-]+)?");
 
   private final KeyedHasher hasher;
 

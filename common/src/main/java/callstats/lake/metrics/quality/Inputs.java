@@ -19,7 +19,7 @@ final class Inputs {
     return present(value) ? value : fallback;
   }
 
-  /** The value limited to {@code [low, high]}; callers pass only present values. */
+  /** The value limited to {@code [low, high]}; callers never pass NaN. */
   static double clamp(double value, double low, double high) {
     return Math.max(low, Math.min(high, value));
   }

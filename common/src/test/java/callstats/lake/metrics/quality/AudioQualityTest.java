@@ -52,7 +52,8 @@ class AudioQualityTest {
     // Ta = 200 / 2 + 60 + 20 (default fixed delay) = 180 ms; X = log2(1.8) = 0.847997
     // Idd = 25 ((1 + X^6)^(1/6) - 3 (1 + (X/3)^6)^(1/6) + 2) = 25 (1.054106 - 3.000255 + 2) = 1.3463
     // 32 kbit/s is above 12 kbit/s, so Ie = 0; Ie,eff = 95 * 2 / (2 + 20) = 8.6364
-    // R = 93.2 - 1.3463 - 8.6364 = 83.2174; MOS = 1 + 2.912608 + 83.2174 * 23.2174 * 16.7826 * 7e-6 = 3.912608 + 0.226979 = 4.1396
+    // R = 93.2 - 1.3463 - 8.6364 = 83.2174
+    // MOS = 1 + 2.912608 + 83.2174 * 23.2174 * 16.7826 * 7e-6 = 3.912608 + 0.226979 = 4.1396
     AudioScore s = AudioQuality.score(opus(32.0, 2.0, 200.0, 60.0));
     assertThat(s.oneWayDelayMs()).isEqualTo(180.0);
     assertThat(s.delayImpairment()).isCloseTo(1.3463, E);

@@ -138,7 +138,8 @@ public final class JsNumbers {
 
   /**
    * R2, the reference's rounding to two decimals: half-up on the shortest decimal text, NaN when that text
-   * is in exponent form (|x| below 1e-6 or from 1e21) or the input is not finite.
+   * is in exponent form (|x| below 1e-6 or from 1e21) or the input is not finite. Like the reference, the
+   * rounded hundredths are shifted back through their shortest text, not their exact binary value.
    */
   public static double round2(double x) {
     if (!Double.isFinite(x)) {
@@ -156,6 +157,6 @@ public final class JsNumbers {
     if (Math.abs(rounded) >= 1e21) {
       return Double.NaN;
     }
-    return new BigDecimal(rounded).movePointLeft(2).doubleValue();
+    return new BigDecimal(toJsString(rounded)).movePointLeft(2).doubleValue();
   }
 }

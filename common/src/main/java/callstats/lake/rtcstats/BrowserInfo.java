@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The {@code browserInfo} of the compatibility view (FEATURES.md 4.8): browser name, version and OS
+ * The {@code browserInfo} of the compatibility view (docs/rtcstats-features.md 4.8): browser name, version and OS
  * description parsed from the user agent, and their combinations.
  *
  * @param rawName the parsed name, null when not recognised (printed as "unknown" in {@code name})

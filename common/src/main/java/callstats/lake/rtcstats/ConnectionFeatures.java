@@ -1,7 +1,7 @@
 package callstats.lake.rtcstats;
 
 /**
- * Per-connection features of one dump, typed for a gold table row (FEATURES.md 5). Null where the
+ * Per-connection features of one dump, typed for a gold table row (docs/rtcstats-features.md 5). Null where the
  * compatibility view has no value (NaN, absent, or not numeric).
  *
  * @param dumpId the dump's id

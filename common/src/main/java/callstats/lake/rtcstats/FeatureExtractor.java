@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * The rtcstats-server "standard" feature extractor as a {@link DumpVisitor}: it builds the compatibility
- * view of FEATURES.md (session times, speaker statistics, per-connection aggregates, tracks, browser
+ * view of docs/rtcstats-features.md (session times, speaker statistics, per-connection aggregates, tracks, browser
  * info, metrics) from the same decoded line stream that feeds the silver tables. Call {@link #result()}
  * after the dump has been processed.
  *
@@ -149,7 +149,7 @@ public final class FeatureExtractor implements DumpVisitor {
   /** Which {@code metrics} counter pair a line counts in. */
   enum Metric { STATS, SDP, DS, SENTIMENT, OTHER, NONE }
 
-  /** The request-size counters of {@code metrics} (FEATURES.md 4.10): 2 bytes per UTF-16 code unit. */
+  /** The request-size counters of {@code metrics} (docs/rtcstats-features.md 4.10): 2 bytes per UTF-16 code unit. */
   static final class Metrics {
     final long[] bytes = new long[Metric.values().length];
     final long[] counts = new long[Metric.values().length];

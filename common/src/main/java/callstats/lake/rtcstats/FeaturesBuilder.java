@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Builds the {@code features} object from the final extractor state (FEATURES.md 4-7): the top-level
+ * Builds the {@code features} object from the final extractor state (docs/rtcstats-features.md 4-7): the top-level
  * session fields and, per connection, the aggregates, track lists, track aggregates, mean RTT and inbound
  * video experience. Values keep JavaScript semantics; NaN prints as null and absent values are omitted.
  */

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * JavaScript value semantics over Jackson trees, as the rtcstats reference extractor applies them
- * (FEATURES.md section 1): truthiness, numeric coercion, {@code +}, relational comparison, strict
+ * (docs/rtcstats-features.md section 1): truthiness, numeric coercion, {@code +}, relational comparison, strict
  * equality and property-key string forms.
  *
  * <p>A Java {@code null} stands for {@code undefined} (an absent element or field); JSON {@code null} is

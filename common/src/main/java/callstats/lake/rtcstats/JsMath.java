@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
- * The reference's aggregate helpers with its exact floating-point order (FEATURES.md 1.7): Mean divides
+ * The reference's aggregate helpers with its exact floating-point order (docs/rtcstats-features.md 1.7): Mean divides
  * each value before adding, PopVar sums in series order, Pct divides before multiplying by 100 and
  * rounds with {@link JsNumbers#round2}. The last bits of these results are pinned by the fixtures.
  */

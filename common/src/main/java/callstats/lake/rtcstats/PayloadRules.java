@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Method-specific payload rules that decide whether a parsed line is usable. They cover every input that
- * makes the reference extractor abort the whole dump (FEATURES.md Q29) plus the shapes the lake needs to
+ * makes the reference extractor abort the whole dump (docs/rtcstats-features.md Q29) plus the shapes the lake needs to
  * decompress stats; the lake quarantines the one line instead and carries on.
  *
  * <ul>

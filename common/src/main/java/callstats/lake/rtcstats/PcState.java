@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The running state of one peer connection (FEATURES.md 2.7 and 5): connection-state bookkeeping,
+ * The running state of one peer connection (docs/rtcstats-features.md 2.7 and 5): connection-state bookkeeping,
  * failure counters, candidate pair, RTT samples, video experience per stats entry and the track store.
  * Timestamps and raw report values are kept as JSON values so the output follows JavaScript semantics.
  */

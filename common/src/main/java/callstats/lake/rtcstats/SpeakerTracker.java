@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /**
- * Dominant-speaker statistics (FEATURES.md 4.5): per speaker key the number of times it became dominant
+ * Dominant-speaker statistics (docs/rtcstats-features.md 4.5): per speaker key the number of times it became dominant
  * and its accumulated time, plus the STARTED/STOPPED events of the session's own endpoint. The last
  * speaker is credited until the session end, unless the last event named no speaker (Q5).
  */

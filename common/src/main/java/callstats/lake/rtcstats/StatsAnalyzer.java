@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
  * Analyses one decompressed stats entry of one connection, visiting its reports in enumeration order
- * (FEATURES.md 5.9-5.12 and 6.2): RTT samples, the selected candidate pair, sender and receiver track
+ * (docs/rtcstats-features.md 5.9-5.12 and 6.2): RTT samples, the selected candidate pair, sender and receiver track
  * samples, concealment, and the entry's video summary. The rules differ by {@link StatsFormat}; the
  * {@code unsupported} format is never analysed.
  */

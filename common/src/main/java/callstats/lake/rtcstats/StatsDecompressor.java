@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Rebuilds full stats entries from the rtcstats client's delta compression, one independent state per
- * connection key (FEATURES.md section 3).
+ * connection key (docs/rtcstats-features.md section 3).
  *
  * <p>The first payload of a connection becomes its state unchanged (report timestamps of 0 stay 0 and the
  * top-level {@code timestamp} stays). Every later payload: its top-level {@code timestamp} T is taken out;

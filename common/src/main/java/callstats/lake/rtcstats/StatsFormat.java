@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The getStats dialect of a dump, derived once from the header's user agent (FEATURES.md 2.4), never
+ * The getStats dialect of a dump, derived once from the header's user agent (docs/rtcstats-features.md 2.4), never
  * from the header's own {@code statsFormat}: React Native is {@code chrome_standard}; otherwise the browser
  * family (as ua-parser-js 1.0 names it) decides: Chrome, Edge, Electron and Chrome-based shells give
  * {@code chrome_standard}, Firefox gives {@code firefox}, Safari and Mobile Safari give {@code safari},

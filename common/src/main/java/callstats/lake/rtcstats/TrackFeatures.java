@@ -1,7 +1,7 @@
 package callstats.lake.rtcstats;
 
 /**
- * One sender or receiver track of one connection, typed for a gold table row (FEATURES.md 6.5). A track
+ * One sender or receiver track of one connection, typed for a gold table row (docs/rtcstats-features.md 6.5). A track
  * sampled both as sender and receiver (Q12, Q13) gives two rows.
  *
  * @param dumpId the dump's id

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One media track of one connection as the reference collects it (FEATURES.md 6.1): the raw ssrc that
+ * One media track of one connection as the reference collects it (docs/rtcstats-features.md 6.1): the raw ssrc that
  * created it, start and end (line timestamps), the media kind of the last report that sampled it, the
  * video type from {@code setVideoType}, and one value per stats entry in six series. Values are kept raw
  * (JavaScript semantics) until the output is built.

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
-/** Synthetic dumps that pin the reference's quirks (FEATURES.md section 9) in the compatibility view. */
+/** Synthetic dumps that pin the reference's quirks (docs/rtcstats-features.md section 9) in the compatibility view. */
 class FeatureQuirksTest {
 
   private static JsonNode features(Dumps dump) throws IOException {

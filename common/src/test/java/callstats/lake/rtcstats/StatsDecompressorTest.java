@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** getstats delta decompression (FEATURES.md 3), on the reference's worked example and synthetic deltas. */
+/** getstats delta decompression (docs/rtcstats-features.md 3), on the reference's worked example and synthetic deltas. */
 class StatsDecompressorTest {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();

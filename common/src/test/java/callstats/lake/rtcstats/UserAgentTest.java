@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class UserAgentTest {
 
-  /** The format the reference derives from a ua-parser-js family name (FEATURES.md 2.4). */
+  /** The format the reference derives from a ua-parser-js family name (docs/rtcstats-features.md 2.4). */
   private static StatsFormat formatOfFamily(String family) {
     if (family.startsWith("Chrome") || family.startsWith("Edge") || family.startsWith("Electron")) {
       return StatsFormat.CHROME_STANDARD;

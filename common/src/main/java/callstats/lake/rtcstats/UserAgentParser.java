@@ -62,7 +62,8 @@ final class UserAgentParser {
     } else if ("Firefox".equals(name) && find("\\b(Mobile|Tablet|TV)\\b", ua, 1, Pattern.CASE_INSENSITIVE) != null) {
       os = os == null ? "Firefox OS" : os;
       product = product == null ? find("\\b(Mobile|Tablet|TV)\\b", ua, 1, Pattern.CASE_INSENSITIVE) : product;
-    } else if (name == null || (!ua.toLowerCase().contains("minefield") && name.matches(".*\\b(?:Firefox|Safari)\\b.*"))) {
+    } else if (name == null
+        || (!ua.toLowerCase().contains("minefield") && name.matches(".*\\b(?:Firefox|Safari)\\b.*"))) {
       name = falsePositive(ua, name, product, os);
     }
     String version = detectVersion(ua, name);
@@ -70,7 +71,8 @@ final class UserAgentParser {
     if ("Fennec".equals(name) || ("Firefox".equals(name) && os != null
         && os.matches("(?s).*\\b(?:Android|Firefox OS|KaiOS)\\b.*"))) {
       name = "Firefox Mobile";
-    } else if (name != null && (name.matches("Chrome|IE|Opera") || (product == null && !name.matches(".*(?:Browser|Mobi).*")))
+    } else if (name != null
+        && (name.matches("Chrome|IE|Opera") || (product == null && !name.matches(".*(?:Browser|Mobi).*")))
         && ("Windows CE".equals(os) || find("Mobi", ua, 0, Pattern.CASE_INSENSITIVE) != null)) {
       name += " Mobile";
     }
@@ -88,7 +90,8 @@ final class UserAgentParser {
         result = null;
       }
     }
-    boolean generic = product != null || (os != null && os.matches("(?s).*\\b(?:Android|Symbian OS|Tablet OS|webOS)\\b.*"));
+    boolean generic = product != null
+        || (os != null && os.matches("(?s).*\\b(?:Android|Symbian OS|Tablet OS|webOS)\\b.*"));
     String data = product != null ? product : os;
     if (data != null && generic) {
       String source = os != null && os.matches("(?s).*\\bAndroid\\b.*") ? os : data;
@@ -123,7 +126,8 @@ final class UserAgentParser {
         && WINDOWS.containsKey(windowsVersion)) {
       result = "Windows " + WINDOWS.get(windowsVersion);
     }
-    result = Pattern.compile(pattern, Pattern.CASE_INSENSITIVE).matcher(result).replaceFirst(Matcher.quoteReplacement(label));
+    result = Pattern.compile(pattern, Pattern.CASE_INSENSITIVE).matcher(result)
+        .replaceFirst(Matcher.quoteReplacement(label));
     result = result.replaceFirst("(?i) ce$", " CE").replaceFirst("(?i)\\bhpw", "web")
         .replaceFirst("\\bMacintosh\\b", "Mac OS").replaceFirst("(?i)_PowerPC\\b", " OS")
         .replaceFirst("(?i)\\b(OS X) [^ \\d]+", "$1").replaceFirst("\\bMac (OS X)\\b", "$1")

@@ -3,7 +3,6 @@ package callstats.lake.rtcstats;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -60,9 +59,5 @@ final class JsonDiff {
 
   static String describe(List<String> differences) {
     return String.join("\n", differences.subList(0, Math.min(40, differences.size())));
-  }
-
-  static Map.Entry<String, Integer> count(List<String> differences) {
-    return Map.entry("differences", differences.size());
   }
 }

@@ -9,8 +9,9 @@ import java.util.Set;
 /**
  * The rtcstats-server "standard" feature extractor as a {@link DumpVisitor}: it builds the compatibility
  * view of docs/rtcstats-features.md (session times, speaker statistics, per-connection aggregates, tracks, browser
- * info, metrics) from the same decoded line stream that feeds the silver tables. Call {@link #result()}
- * after the dump has been processed.
+ * info, metrics) from the same decoded line stream that feeds the silver tables. Use one instance per
+ * dump and call {@link #result()} after the dump has been processed. Cost: a few map lookups per stats
+ * report; the state kept is per connection and per track, not per line.
  *
  * <p>Differences from the reference, all deliberate: (1) where the reference aborts the whole dump (a
  * blank or invalid line, a fatal payload of Q29, a missing or invalid header) the lake skips and

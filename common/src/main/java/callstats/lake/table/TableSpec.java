@@ -32,16 +32,18 @@ public final class TableSpec {
   private final List<ColumnDef> columns;
   private final List<String> partitionBy;
   private final WriteStrategy writeStrategy;
+  private final List<String> zOrderBy;
   private final StructType schema;
 
   private TableSpec(String layer, String name, String comment, List<ColumnDef> columns, List<String> partitionBy,
-      WriteStrategy writeStrategy) {
+      WriteStrategy writeStrategy, List<String> zOrderBy) {
     this.layer = layer;
     this.name = name;
     this.comment = comment;
     this.columns = List.copyOf(columns);
     this.partitionBy = List.copyOf(partitionBy);
     this.writeStrategy = writeStrategy;
+    this.zOrderBy = List.copyOf(zOrderBy);
     List<StructField> fields = new ArrayList<>();
     for (ColumnDef c : columns) {
       fields.add(new StructField(c.column(), c.type(), c.nullable(), commentMetadata(c.comment())));
@@ -52,12 +54,27 @@ public final class TableSpec {
         throw new IllegalArgumentException(qualifiedName() + ": partition column " + p + " is not a column");
       }
     }
+    for (String z : zOrderBy) {
+      if (schema.getFieldIndex(z).isEmpty() || partitionBy.contains(z)) {
+        throw new IllegalArgumentException(qualifiedName() + ": Z-order column " + z
+            + " must be a column and not a partition column");
+      }
+    }
   }
 
   public static <E extends Enum<E> & ColumnDef> TableSpec of(String layer, String name, String comment,
       Class<E> columns, WriteStrategy strategy, String... partitionBy) {
     return new TableSpec(layer, name, comment, Arrays.asList(columns.getEnumConstants()), Arrays.asList(partitionBy),
-        strategy);
+        strategy, List.of());
+  }
+
+  /**
+   * The same table, Z-ordered by these columns when {@code maintain} optimizes it: the columns analysts
+   * filter by within a partition (for example app_id, conf_id), so that file statistics skip most files.
+   * Tables read whole per partition (small audit tables) declare none and are only compacted.
+   */
+  public TableSpec withZOrderBy(String... zOrderColumns) {
+    return new TableSpec(layer, name, comment, columns, partitionBy, writeStrategy, Arrays.asList(zOrderColumns));
   }
 
   private static Metadata commentMetadata(String comment) {
@@ -95,6 +112,11 @@ public final class TableSpec {
 
   public WriteStrategy writeStrategy() {
     return writeStrategy;
+  }
+
+  /** Columns {@code maintain} Z-orders the table by; empty: compaction only. */
+  public List<String> zOrderBy() {
+    return zOrderBy;
   }
 
   public StructType schema() {

@@ -27,6 +27,7 @@ public final class TestLake {
     m.put("spark.settings.\"spark.databricks.delta.snapshotPartitions\"", "1");
     m.put("spark.settings.\"spark.ui.enabled\"", "false");
     m.put("spark.settings.\"spark.sql.adaptive.coalescePartitions.initialPartitionNum\"", "2");
+    m.put("spark.settings.\"spark.sql.sources.parallelPartitionDiscovery.parallelism\"", "2");
     return m;
   }
 

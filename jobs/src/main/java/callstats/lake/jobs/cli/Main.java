@@ -17,6 +17,7 @@ import picocli.CommandLine.ParseResult;
     subcommands = {
         NormaliseCommand.class,
         SqlCommand.class,
+        MaintainCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

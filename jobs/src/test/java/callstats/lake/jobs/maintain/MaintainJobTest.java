@@ -15,6 +15,7 @@ import callstats.lake.table.silver.Silver;
 import callstats.lake.testing.TestLake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
@@ -115,7 +116,7 @@ class MaintainJobTest {
 
     assertThat(results).extracting(TableResult::table).containsExactlyElementsOf(Silver.ALL);
     assertThat(results).filteredOn(TableResult::exists).extracting(TableResult::table).containsExactly(T);
-    assertThat(Path.of(config.lake().resolve("silver").resolve("events").value().replace("file:", ""))).doesNotExist();
+    assertThat(tableDir.resolveSibling(Silver.EVENTS.name())).doesNotExist();
   }
 
   @Test
@@ -165,7 +166,7 @@ class MaintainJobTest {
   private List<String> activeFiles() {
     Path root = tableDir.toAbsolutePath();
     return Stream.of(DeltaTables.read(spark, T, config.lake()).inputFiles())
-        .map(f -> root.relativize(Path.of(java.net.URI.create(f))).toString()).sorted().toList();
+        .map(f -> root.relativize(Path.of(URI.create(f))).toString()).sorted().toList();
   }
 
   /** Every data file under the table directory, referenced or not. */

@@ -1,0 +1,1 @@
+"""Shared building blocks of the callstats-lake DAGs (not DAG files themselves; see .airflowignore)."""

@@ -16,7 +16,8 @@ from airflow.sdk import DAG, CronDataIntervalTimetable
 
 from callstats_lake_dags.common import START_DATE, TAGS, default_args, lake_job, late_days_before
 
-WEEK_LAST_DAY = "{{ macros.ds_add(data_interval_end | ds, -1) }}"
+# The week of the run's data interval, as landing dates: its logical date (the interval's first day) + 6.
+WEEK_LAST_DAY = "{{ macros.ds_add(ds, 6) }}"
 
 with DAG(
     dag_id="callstats_maintenance",
@@ -34,7 +35,7 @@ with DAG(
         [
             "maintain",
             "--from",
-            late_days_before("data_interval_start | ds"),
+            late_days_before("ds"),
             "--to",
             WEEK_LAST_DAY,
         ],

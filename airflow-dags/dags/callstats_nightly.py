@@ -1,7 +1,8 @@
 """
 ### callstats_nightly
 
-The nightly pipeline of one landing date D (the run's data interval, `[D, D+1)` UTC):
+The nightly pipeline of one landing date D: the run's data interval `[D, D+1)` UTC, whose start is the
+run's logical date (`ds`). The run starts when the interval ends, at midnight UTC.
 
 1. **wait_for_landing**: the landing zone marks D complete (the `_READY` marker; times out with an alert).
 2. **normalise**: landing files of D to the silver tables (replaces D's partitions).

@@ -47,7 +47,8 @@ def render(dagbag: BundleDagBag, dag_id: str, task_id: str, field: Any, **contex
 
 
 def interval(start: pendulum.DateTime, end: pendulum.DateTime) -> dict[str, Any]:
-    return {"data_interval_start": start, "data_interval_end": end}
+    """The date keys of a run's template context, for a run whose logical date starts its data interval."""
+    return {"ds": start.to_date_string(), "data_interval_start": start, "data_interval_end": end}
 
 
 def test_every_dag_file_imports(dagbag: BundleDagBag) -> None:

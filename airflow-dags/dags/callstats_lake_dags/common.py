@@ -49,8 +49,11 @@ VAR_LATE_DAYS = "callstats_lake_late_days"
 DEFAULT_READY_MARKER = "callstats/date={date}/_READY"
 DEFAULT_LATE_DAYS = 2
 
-# The landing date a scheduled run processes: the start of its data interval (never the wall clock).
-DAY = "{{ data_interval_start | ds }}"
+# The landing date a run processes: its logical date, which the DAGs' data-interval timetables make the
+# start of the run's data interval (scheduled runs and backfills), never the wall clock. A CLI run
+# (`airflow dags test callstats_nightly 2026-11-20`) processes the date it is given; a manual run without
+# a logical date fails to render instead of guessing.
+DAY = "{{ ds }}"
 
 SPARK_RETRIES = 2
 SPARK_RETRY_DELAY = timedelta(minutes=5)
@@ -83,12 +86,11 @@ def alert_on_failure(context: Context) -> None:
     has them; this one needs nothing but the task log.
     """
     ti = context["ti"]
-    interval = context.get("data_interval_start")
     log.error(
         "callstats-lake ALERT: %s.%s failed for %s (try %s): %s; log: %s",
         ti.dag_id,
         ti.task_id,
-        interval.date().isoformat() if interval else "a manual run",
+        context.get("ds", "a run without a logical date"),
         ti.try_number,
         context.get("exception"),
         getattr(ti, "log_url", "-"),

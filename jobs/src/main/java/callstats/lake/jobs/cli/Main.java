@@ -16,6 +16,7 @@ import picocli.CommandLine.ParseResult;
     description = "WebRTC call-quality analytics on Spark and Delta Lake.",
     subcommands = {
         NormaliseCommand.class,
+        SummariseCommand.class,
         SqlCommand.class,
         MaintainCommand.class,
         CommandLine.HelpCommand.class

@@ -20,6 +20,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,16 +31,14 @@ import org.slf4j.LoggerFactory;
  * the files no version within the retention references.
  *
  * <p>Cost: OPTIMIZE reads and rewrites the data of the partitions it touches (Z-order rewrites all of them,
- * compaction only partitions with several files); a date range limits it to those date partitions. VACUUM
- * lists every file of the table, whatever the range. Neither changes what a query returns; both are
- * ordinary Delta commits, so running maintain while no job writes is safe to repeat.
+ * compaction only partitions with several files); a date range limits it to those dates of each table's date
+ * partition (landing date in silver, call date in gold). VACUUM lists every file of the table, whatever the
+ * range. Neither changes what a query returns; both are ordinary Delta commits, so running maintain while no
+ * job writes is safe to repeat.
  */
 public final class MaintainJob {
 
   private static final Logger LOG = LoggerFactory.getLogger(MaintainJob.class);
-
-  /** The partition column a date range applies to. */
-  static final String DATE_PARTITION = "date";
 
   private static final String RETENTION_CHECK = "spark.databricks.delta.retentionDurationCheck.enabled";
   private static final String VACUUM_LOGGING = "spark.databricks.delta.vacuum.logging.enabled";
@@ -73,14 +72,26 @@ public final class MaintainJob {
       return LakeTables.all().stream().filter(t -> layer.isEmpty() || layer.get().equals(t.layer())).toList();
     }
 
-    /** The partition predicate for a table, or empty for the whole table. */
+    /**
+     * The partition predicate for a table: the range on its date partition column (landing {@code date} in
+     * silver, {@code call_date} in gold), or empty for the whole table when no range is given or the table
+     * has no date partition.
+     */
     Optional<String> predicate(TableSpec table) {
-      if (from.isEmpty() || !table.partitionBy().contains(DATE_PARTITION)) {
+      Optional<String> column = datePartition(table);
+      if (from.isEmpty() || column.isEmpty()) {
         return Optional.empty();
       }
-      return Optional.of(DATE_PARTITION + " >= '" + from.get() + "' AND " + DATE_PARTITION + " <= '" + to.get()
-          + "'");
+      String c = column.get();
+      return Optional.of(c + " >= '" + from.get() + "' AND " + c + " <= '" + to.get() + "'");
     }
+  }
+
+  /** The first partition column of type DATE, if any. */
+  static Optional<String> datePartition(TableSpec table) {
+    return table.partitionBy().stream()
+        .filter(p -> table.schema().apply(p).dataType().equals(DataTypes.DateType))
+        .findFirst();
   }
 
   /** What maintain did to one table; counts are -1 when the step did not run or did not report. */

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import callstats.lake.config.ConfigError;
 import callstats.lake.config.LakeConfig;
+import callstats.lake.jobs.LakeTables;
 import callstats.lake.jobs.cli.Main;
 import callstats.lake.jobs.maintain.MaintainJob.Scope;
 import callstats.lake.jobs.maintain.MaintainJob.TableResult;
 import callstats.lake.jobs.testing.Tables;
 import callstats.lake.table.DeltaTables;
 import callstats.lake.table.TableSpec;
+import callstats.lake.table.gold.Gold;
 import callstats.lake.table.silver.Silver;
 import callstats.lake.testing.TestLake;
 import java.io.IOException;
@@ -139,7 +141,7 @@ class MaintainJobTest {
   @Test
   void badScopesAreUsageErrorsBeforeSparkStarts() {
     assertThatThrownBy(() -> Scope.of("bronze", null, null)).isInstanceOf(ConfigError.class)
-        .hasMessageContaining("--layer must be one of [silver").hasMessageContaining("cannot be: bronze");
+        .hasMessageContaining("--layer must be one of [gold, silver]").hasMessageContaining("cannot be: bronze");
     assertThatThrownBy(() -> Scope.of(null, D2, D1)).isInstanceOf(ConfigError.class);
     assertThat(Main.execute("maintain", "--layer", "bronze")).isEqualTo(Main.EXIT_USAGE);
     assertThat(Main.execute("maintain", "--from", "2026-11-20")).isEqualTo(Main.EXIT_USAGE);
@@ -152,6 +154,20 @@ class MaintainJobTest {
     }
     assertThat(Silver.QUARANTINE.zOrderBy()).isEmpty();
     assertThat(Silver.INGEST_LOG.zOrderBy()).isEmpty();
+    for (TableSpec t : Gold.SUMMARIES) {
+      assertThat(t.zOrderBy()).as(t.qualifiedName()).containsExactly("app_id");
+    }
+  }
+
+  @Test
+  void aDateRangeAppliesToEachTablesDatePartition() {
+    Scope week = Scope.of(null, D1, D2);
+
+    assertThat(week.predicate(Silver.EVENTS)).contains("date >= '2026-11-20' AND date <= '2026-11-21'");
+    assertThat(week.predicate(Gold.CALL_SUMMARY))
+        .contains("call_date >= '2026-11-20' AND call_date <= '2026-11-21'");
+    assertThat(Scope.EVERYTHING.predicate(Gold.CALL_SUMMARY)).isEmpty();
+    assertThat(LakeTables.all()).allSatisfy(t -> assertThat(MaintainJob.datePartition(t)).isPresent());
   }
 
   private static MaintainSettings settings(boolean optimize, boolean vacuum) {

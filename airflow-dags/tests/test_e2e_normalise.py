@@ -1,6 +1,6 @@
-"""The harness end to end with the command that exists today: Airflow runs the nightly DAG's sensor and
-normalise task for real (``airflow tasks test``), normalise is spark-submitted from the pinned pyspark to
-local[2] on a hand-written landing day, and a second run of the date leaves the silver tables identical."""
+"""The harness end to end with the commands that exist today: Airflow runs the nightly DAG's sensor,
+normalise and summarise tasks for real (``airflow tasks test``), spark-submitted from the pinned pyspark to
+local[2] on a hand-written landing day, and a second run of the date leaves the tables identical."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 from lake_harness import HASH_KEY, AirflowLake
-from landing import mark_ready, small_day
+from landing import APP, mark_ready, small_day
 
 D = date(2026, 11, 20)
 
@@ -59,4 +59,18 @@ def test_normalise_writes_silver_and_a_rerun_leaves_it_identical(lake: AirflowLa
     lake.run_ok("airflow", "tasks", "test", "callstats_nightly", "normalise", str(D))
 
     assert lake.snapshot("silver") == after_first
-    assert all(lake.table("silver", name).version() > v for name, v in versions.items()), "the rerun committed"
+    rewritten = [name for name, rows in after_first.items() if rows]
+    assert all(lake.table("silver", name).version() > versions[name] for name in rewritten), "the rerun committed"
+
+
+def test_summarise_writes_gold_and_a_rerun_leaves_it_identical(lake: AirflowLake) -> None:
+    lake.run_ok("airflow", "tasks", "test", "callstats_nightly", "summarise", str(D))
+
+    after_first = lake.snapshot("gold")
+    calls = lake.table("gold", "call_summary").to_pyarrow_table().to_pylist()
+    assert [(c["app_id"], c["conf_id"]) for c in calls] == [(APP, "conf-1")]
+    assert len(after_first["participant_summary"]) == 2
+
+    lake.run_ok("airflow", "tasks", "test", "callstats_nightly", "summarise", str(D))
+
+    assert lake.snapshot("gold") == after_first

@@ -17,6 +17,7 @@ public final class LakeTables {
   public static List<TableSpec> all() {
     List<TableSpec> out = new ArrayList<>(Silver.ALL);
     out.addAll(Gold.SUMMARIES);
+    out.addAll(Gold.AGGREGATES);
     return out;
   }
 

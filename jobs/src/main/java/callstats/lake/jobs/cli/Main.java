@@ -17,6 +17,7 @@ import picocli.CommandLine.ParseResult;
     subcommands = {
         NormaliseCommand.class,
         SummariseCommand.class,
+        AggregateCommand.class,
         SqlCommand.class,
         CommandLine.HelpCommand.class
     })

@@ -26,7 +26,13 @@ public record IngestSettings(
   public static final String RTCSTATS_APP_ID_DEFAULT = "rtcstats";
 
   public static IngestSettings from(LakeConfig config, Map<String, String> env) {
-    IngestSettings s = config.read("normalise", c -> new IngestSettings(
+    String envName = config.read("privacy", p -> p.getString("hash-key-env"));
+    return withoutKey(config).withHasher(KeyedHasher.fromEnvironment(envName, env));
+  }
+
+  /** The configured limits without a hashing key, for work that never hashes (rtcstats-features). */
+  public static IngestSettings withoutKey(LakeConfig config) {
+    return config.read("normalise", c -> new IngestSettings(
         c.getInt("max-line-bytes"),
         c.getInt("quarantine-raw-max-chars"),
         c.getDouble("clock-skew-flag-seconds") * 1000.0,
@@ -35,8 +41,6 @@ public record IngestSettings(
         Set.copyOf(config.read("privacy", p -> p.getStringList("pseudonymise-apps"))),
         null,
         c.getString("rtcstats.app-id")));
-    String envName = config.read("privacy", p -> p.getString("hash-key-env"));
-    return s.withHasher(KeyedHasher.fromEnvironment(envName, env));
   }
 
   public IngestSettings {

@@ -14,7 +14,7 @@ public interface DumpRowSink {
   void row(TableSpec table, long lineNumber, Object[] values);
 
   /** A line that was used; {@code recordId} is its content hash. */
-  void accepted(long lineNumber, String recordId, long bytes);
+  void accepted(long lineNumber, String recordId, String method, long bytes);
 
   /** A line that was not used, with the reason; the detail names what was wrong. */
   void quarantined(long lineNumber, QuarantineReason reason, String detail, String method, String excerpt,

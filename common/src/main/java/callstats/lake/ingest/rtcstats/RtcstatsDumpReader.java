@@ -59,6 +59,11 @@ public final class RtcstatsDumpReader {
     return fileName;
   }
 
+  /** The ids of a dump from its pre-pass identity (see {@link RtcstatsIdentity#resolve}). */
+  public RtcstatsIdentity.Ids ids(RtcstatsIdentity identity, String dumpId) {
+    return identity.resolve(settings, dumpId);
+  }
+
   /** The pre-pass: the identity lines of the dump (the stream is read to its end or to where it breaks off). */
   public RtcstatsIdentity identity(InputStream in) throws IOException {
     RtcstatsIdentity identity = new RtcstatsIdentity();
@@ -67,9 +72,7 @@ public final class RtcstatsDumpReader {
   }
 
   /** Starts the main pass over a dump; the stream is not closed. */
-  public Pass open(InputStream in, String dumpId, RtcstatsIdentity identity, Date date, String sourceFile,
-      DumpRowSink sink) {
-    RtcstatsIdentity.Ids ids = identity.resolve(settings, dumpId);
+  public Pass open(InputStream in, RtcstatsIdentity.Ids ids, Date date, String sourceFile, DumpRowSink sink) {
     FeatureExtractor features = new FeatureExtractor();
     RtcstatsSilver silver = output == Output.LAKE ? new RtcstatsSilver(settings, ids, date, sourceFile, sink) : null;
     DumpVisitor visitor = silver == null ? features : DumpVisitor.all(silver, features);

@@ -189,7 +189,7 @@ public final class RtcstatsSilver implements DumpVisitor {
     if (firstAccepted == 0) {
       firstAccepted = line.lineNumber();
     }
-    sink.accepted(line.lineNumber(), recordId, utf8Length(line.text()));
+    sink.accepted(line.lineNumber(), recordId, line.method(), utf8Length(line.text()));
     return recordId;
   }
 

@@ -29,6 +29,8 @@ import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs inside a task: reads a group of landing files line by line and yields the union rows of
@@ -44,6 +46,7 @@ import org.apache.spark.sql.Row;
 final class FileReader implements Serializable {
 
   private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(FileReader.class);
   private static final long BOMB_FLOOR_BYTES = 64L << 20;
 
   private final IngestSettings settings;
@@ -82,9 +85,24 @@ final class FileReader implements Serializable {
     private RtcstatsDumpReader.Pass pass;
     private DumpRows dumpRows;
     private CountingInputStream counted;
+    private final int fileCount;
+    private final long bytes;
+    private long lines;
+    private long t0 = System.nanoTime();
 
     Rows(List<LandingFile> files) {
       this.files = files.iterator();
+      this.fileCount = files.size();
+      this.bytes = files.stream().mapToLong(LandingFile::length).sum();
+    }
+
+    /** One line per task: what it read and how long it took (the balance of the packing shows here). */
+    private void logTask() {
+      if (t0 >= 0) {
+        LOG.info("read {} landing files ({} bytes stored, {} lines) in {} ms", fileCount, bytes, lines,
+            (System.nanoTime() - t0) / 1_000_000);
+        t0 = -1;
+      }
     }
 
     @Override
@@ -92,6 +110,7 @@ final class FileReader implements Serializable {
       while (out.isEmpty()) {
         if (file == null) {
           if (!files.hasNext()) {
+            logTask();
             return false;
           }
           open(files.next());
@@ -254,6 +273,7 @@ final class FileReader implements Serializable {
         linesRead++;
         quarantine(linesRead, fault, detail, null, null);
       }
+      lines += linesRead;
       Object[] values = {file.dialect(), file.length(), linesRead, fault == null ? null : fault.code() + ": " + detail};
       out.add(Parsed.row(Kind.FILE, file.path(), 0, values));
       closeQuietly();

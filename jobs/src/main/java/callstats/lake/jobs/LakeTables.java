@@ -3,6 +3,7 @@ package callstats.lake.jobs;
 import callstats.lake.config.LakeUri;
 import callstats.lake.table.DeltaTables;
 import callstats.lake.table.TableSpec;
+import callstats.lake.table.gold.Gold;
 import callstats.lake.table.gold.RtcstatsFeatureTables;
 import callstats.lake.table.silver.Silver;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ public final class LakeTables {
 
   public static List<TableSpec> all() {
     List<TableSpec> out = new ArrayList<>(Silver.ALL);
+    out.addAll(Gold.SUMMARIES);
     out.addAll(RtcstatsFeatureTables.ALL);
     return out;
   }

@@ -33,7 +33,8 @@ import java.util.TreeSet;
  */
 public record IssueThresholds(double highLossPct, double highRttMs, double highJitterMs, double lowVideoBpp,
     double bandwidthLimitedPct, double cpuLimitedPct, double lowFrameRateFps, double lowScreenFrameRateFps,
-    double videoFreezePct, double audioConcealmentPct, int lowFeedbackRating, double lowScoreSustainedS) {
+    double videoFreezePct, double audioConcealmentPct, int lowFeedbackRating, double lowScoreSustainedS)
+    implements java.io.Serializable {
 
   /** Name of the section inside {@code callstats-lake.summarise}. */
   public static final String SECTION = "thresholds";

@@ -16,6 +16,7 @@ import picocli.CommandLine.ParseResult;
     description = "WebRTC call-quality analytics on Spark and Delta Lake.",
     subcommands = {
         NormaliseCommand.class,
+        SummariseCommand.class,
         RtcstatsFeaturesCommand.class,
         SqlCommand.class,
         CommandLine.HelpCommand.class

@@ -49,9 +49,9 @@ import org.slf4j.LoggerFactory;
  * and rtcstats dumps), packs them into balanced tasks, parses every line once (a streaming JSON parser per
  * task, no schema inference; a dump is read in file order by one task), caches the parsed union, then
  * writes each silver table, and the rtcstats feature tables computed from the same decoded dumps, as one
- * atomic {@code replaceWhere date = D} commit. Exact duplicates (same
- * record id) keep their first landing (by file, line) and the others are quarantined as duplicates;
- * every line read is accounted for in {@code silver.ingest_log}.
+ * atomic {@code replaceWhere date = D} commit. Exact duplicates (same record id) keep their first landing
+ * (by file, line) and the others are quarantined as duplicates; every line read is accounted for in
+ * {@code silver.ingest_log}.
  *
  * <p>Cost: one read of the landing files; one shuffle per table (by call, for clustering and the sample
  * deltas); a small shuffle of one row per line for deduplication. Nothing but file names and the per-file

@@ -44,7 +44,9 @@ final class RtcstatsEvents {
       "ondtlsstatechange", "dtlsState");
   private static final Set<String> SECRET_KEYS = Set.of("credential", "password", "secret", "token", "username");
   private static final Pattern ERROR_NAME = Pattern.compile("^\\s*([A-Z][A-Za-z]*(?:Error|Exception))\\b");
-  private static final String[] DEVICE_PREFIXES = {"navigator.mediaDevices.", "navigator."};
+  private static final String[] DEVICE_PREFIXES = {"navigator.mediaDevices.", "navigator.", ""};
+  /** Device methods that older clients sent without the {@code navigator.} prefix. */
+  private static final Pattern DEVICE_METHOD = Pattern.compile("getUserMedia|getDisplayMedia|enumerateDevices");
 
   static {
     method("fabric", "create", "peer_connection_created");
@@ -225,7 +227,7 @@ final class RtcstatsEvents {
       return known;
     }
     for (String prefix : DEVICE_PREFIXES) {
-      if (method.startsWith(prefix)) {
+      if (prefix.isEmpty() ? DEVICE_METHOD.matcher(method).lookingAt() : method.startsWith(prefix)) {
         String op = method.substring(prefix.length());
         String suffix = op.endsWith("OnSuccess") ? "_success" : op.endsWith("OnFailure") ? "_failure" : "";
         String base = suffix.isEmpty() ? op : op.substring(0, op.length() - "OnSuccess".length());

@@ -230,6 +230,15 @@ class RtcstatsDumpReaderTest {
   }
 
   @Test
+  void getUserMediaIsADeviceEventWithOrWithoutItsPrefix() {
+    assertThat(RtcstatsEvents.kindOf("navigator.mediaDevices.getUserMediaOnSuccess"))
+        .containsExactly("device", "get_user_media_success");
+    assertThat(RtcstatsEvents.kindOf("getUserMediaOnFailure")).containsExactly("device", "get_user_media_failure");
+    assertThat(RtcstatsEvents.kindOf("navigator.getDisplayMedia")).containsExactly("device", "get_display_media");
+    assertThat(RtcstatsEvents.kindOf("getStats")).containsExactly("other", "get_stats");
+  }
+
+  @Test
   void dumpIdsAreFileNamesWithoutTheirExtensions() {
     assertThat(RtcstatsDumpReader.dumpId("ae86fd25-9b95.gz")).isEqualTo("ae86fd25-9b95");
     assertThat(RtcstatsDumpReader.dumpId("ae86fd25-9b95.jsonl")).isEqualTo("ae86fd25-9b95");

@@ -77,6 +77,7 @@ class AirflowLake:
                 "AIRFLOW_VAR_CALLSTATS_LAKE_CONF_FILE": str(ROOT / "airflow-dags" / "tests" / "e2e.conf"),
                 "AIRFLOW_VAR_CALLSTATS_LAKE_URI": str(lake.lake),
                 "AIRFLOW_VAR_CALLSTATS_LANDING_URI": str(lake.landing),
+                "CALLSTATS_LAKE_RETRIES": "0",
                 "SPARK_LOCAL_IP": "127.0.0.1",
                 "PYTHONUNBUFFERED": "1",
             }

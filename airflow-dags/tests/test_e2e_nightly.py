@@ -2,8 +2,8 @@
 the sensor and every step with spark-submit to local[2]; the gold tables and the report appear, and a
 second run of the date leaves every table identical.
 
-Selected with ``-m e2e_full``: it needs the simulate, summarise, aggregate and report commands in the jobs
-jar. bin/test runs it once they are on main (see docs/airflow.md)."""
+Selected with ``-m e2e_full``: it needs the simulate and report commands in the jobs jar. bin/test runs it
+once they are on main (see docs/airflow.md)."""
 
 from __future__ import annotations
 

@@ -34,6 +34,8 @@ HASH_KEY_CONN_ID = os.environ.get("CALLSTATS_LAKE_HASH_KEY_CONN_ID", "callstats_
 STORAGE_CONN_ID = os.environ.get("CALLSTATS_LAKE_STORAGE_CONN_ID", "aws_default")
 START_DATE = pendulum.parse(os.environ.get("CALLSTATS_LAKE_START_DATE", "2026-11-01"), tz="UTC")
 POOL = os.environ.get("CALLSTATS_LAKE_POOL") or None
+# Retries of the Spark steps (0 in tests and development, where a failure should surface at once).
+SPARK_RETRIES = int(os.environ.get("CALLSTATS_LAKE_RETRIES", "2"))
 
 # The environment variable the jobs read the keyed-hash key from (privacy.hash-key-env).
 HASH_KEY_ENV = "CALLSTATS_LAKE_HASH_KEY"
@@ -55,7 +57,6 @@ DEFAULT_LATE_DAYS = 2
 # a logical date fails to render instead of guessing.
 DAY = "{{ ds }}"
 
-SPARK_RETRIES = 2
 SPARK_RETRY_DELAY = timedelta(minutes=5)
 SPARK_MAX_RETRY_DELAY = timedelta(hours=1)
 SPARK_EXECUTION_TIMEOUT = timedelta(hours=6)

@@ -19,19 +19,28 @@ public record IngestSettings(
     double maxGzipRatio,
     long splitTargetBytes,
     Set<String> pseudonymiseApps,
-    KeyedHasher hasher) implements Serializable {
+    KeyedHasher hasher,
+    String rtcstatsAppId) implements Serializable {
+
+  /** The app id of rtcstats dumps whose identity names no application. */
+  public static final String RTCSTATS_APP_ID_DEFAULT = "rtcstats";
 
   public static IngestSettings from(LakeConfig config, Map<String, String> env) {
-    IngestSettings s = config.read("normalise", c -> new IngestSettings(
+    String envName = config.read("privacy", p -> p.getString("hash-key-env"));
+    return withoutKey(config).withHasher(KeyedHasher.fromEnvironment(envName, env));
+  }
+
+  /** The configured limits without a hashing key, for work that never hashes (rtcstats-features). */
+  public static IngestSettings withoutKey(LakeConfig config) {
+    return config.read("normalise", c -> new IngestSettings(
         c.getInt("max-line-bytes"),
         c.getInt("quarantine-raw-max-chars"),
         c.getDouble("clock-skew-flag-seconds") * 1000.0,
         c.getDouble("max-gzip-ratio"),
         c.getBytes("split-target-bytes"),
         Set.copyOf(config.read("privacy", p -> p.getStringList("pseudonymise-apps"))),
-        null));
-    String envName = config.read("privacy", p -> p.getString("hash-key-env"));
-    return s.withHasher(KeyedHasher.fromEnvironment(envName, env));
+        null,
+        c.getString("rtcstats.app-id")));
   }
 
   public IngestSettings {
@@ -45,17 +54,20 @@ public record IngestSettings(
       throw new ConfigError("normalise.split-target-bytes must be positive, cannot be: " + splitTargetBytes);
     }
     pseudonymiseApps = Set.copyOf(pseudonymiseApps);
+    if (rtcstatsAppId == null || rtcstatsAppId.isBlank()) {
+      throw new ConfigError("normalise.rtcstats.app-id must not be empty, cannot be: '" + rtcstatsAppId + "'");
+    }
   }
 
   public IngestSettings withHasher(KeyedHasher h) {
     return new IngestSettings(maxLineBytes, quarantineRawChars, clockSkewFlagMs, maxGzipRatio, splitTargetBytes,
-        pseudonymiseApps, h);
+        pseudonymiseApps, h, rtcstatsAppId);
   }
 
   /** Defaults for tests: the given key, nothing pseudonymised. */
   public static IngestSettings forTests(String key, List<String> pseudonymiseApps) {
     return new IngestSettings(4 << 20, 8192, 300_000, 200, 64 << 20, Set.copyOf(pseudonymiseApps),
-        KeyedHasher.forKey(key));
+        KeyedHasher.forKey(key), RTCSTATS_APP_ID_DEFAULT);
   }
 
   /** A personal id as it may be stored: in clear, or as a keyed hash where the app is pseudonymised. */

@@ -17,6 +17,7 @@ import java.util.Map;
  * {@code silver.transport_samples} row (the candidate pair in use). Shared by both dialects: the callstats
  * stats array and the decompressed rtcstats getstats entry. Units are converted here, once: seconds to
  * ms for jitter and RTT, bit/s to kbit/s for bitrates. Candidate addresses leave only as keyed hashes.
+ * Chrome's legacy {@code ssrc} and {@code googCandidatePair} reports are mapped by {@link LegacyStats}.
  */
 public final class StatsMapper {
 
@@ -47,18 +48,21 @@ public final class StatsMapper {
       if (type == null) {
         continue;
       }
-      switch (type) {
-        case "inbound-rtp", "outbound-rtp", "remote-inbound-rtp", "remote-outbound-rtp" -> {
-          Object[] row = rtpRow(ctx, connectionId, remoteId, e.getKey(), type, r, reports);
-          if (row != null) {
-            sink.emit(Silver.RTP_STREAM_SAMPLES, row);
-            rows++;
-          }
-        }
-        default -> { }
+      Object[] row = switch (type) {
+        case "inbound-rtp", "outbound-rtp", "remote-inbound-rtp", "remote-outbound-rtp" ->
+            rtpRow(ctx, connectionId, remoteId, e.getKey(), type, r, reports);
+        case "ssrc" -> LegacyStats.rtpRow(this, ctx, connectionId, remoteId, e.getKey(), r);
+        default -> null;
+      };
+      if (row != null) {
+        sink.emit(Silver.RTP_STREAM_SAMPLES, row);
+        rows++;
       }
     }
     Object[] transport = transportRow(ctx, connectionId, remoteId, reports);
+    if (transport == null) {
+      transport = LegacyStats.transportRow(this, hasher, ctx, connectionId, remoteId, reports);
+    }
     if (transport != null) {
       sink.emit(Silver.TRANSPORT_SAMPLES, transport);
       rows++;
@@ -74,29 +78,13 @@ public final class StatsMapper {
       return null;
     }
     Values v = new Values();
-    Object[] row = RecordSink.newRow(Silver.RTP_STREAM_SAMPLES);
     String direction = type.substring(0, type.length() - "-rtp".length());
     boolean inbound = direction.equals("inbound");
     boolean outbound = direction.equals("outbound");
-    set(row, RtpStreamSampleCol.DATE, ctx.date());
-    set(row, RtpStreamSampleCol.APP_ID, ctx.appId());
-    set(row, RtpStreamSampleCol.CONF_ID, ctx.confId());
-    set(row, RtpStreamSampleCol.UC_ID, ctx.ucId());
-    set(row, RtpStreamSampleCol.USER_ID, ctx.userId());
-    set(row, RtpStreamSampleCol.DEVICE_ID, ctx.deviceId());
-    set(row, RtpStreamSampleCol.ORIGIN_ID, ctx.originId());
-    set(row, RtpStreamSampleCol.CONNECTION_ID, connectionId);
-    set(row, RtpStreamSampleCol.REMOTE_ID, remoteId);
-    set(row, RtpStreamSampleCol.DIALECT, ctx.dialect());
-    set(row, RtpStreamSampleCol.STATS_ID, id);
-    set(row, RtpStreamSampleCol.SSRC, ssrc);
-    set(row, RtpStreamSampleCol.KIND, kind);
-    set(row, RtpStreamSampleCol.MEDIA_TYPE, mediaTypeOf(kind, r, reports));
-    set(row, RtpStreamSampleCol.DIRECTION, direction);
+    Object[] row = streamRow(ctx, connectionId, remoteId, id, ssrc, kind, mediaTypeOf(kind, r, reports), direction,
+        r, v);
     set(row, RtpStreamSampleCol.MID, text(r, "mid"));
     set(row, RtpStreamSampleCol.RID, text(r, "rid"));
-    set(row, RtpStreamSampleCol.SAMPLE_TS, sampleTs(ctx, r, v));
-    set(row, RtpStreamSampleCol.RECEIVED_AT, ctx.receivedAt());
     if (outbound || direction.equals("remote-outbound")) {
       set(row, RtpStreamSampleCol.PACKETS_SENT, v.counter(r, "packetsSent"));
       set(row, RtpStreamSampleCol.BYTES_SENT, v.counter(r, "bytesSent"));
@@ -154,6 +142,30 @@ public final class StatsMapper {
     set(row, RtpStreamSampleCol.ENCODER_IMPLEMENTATION, text(r, "encoderImplementation", 128));
     set(row, RtpStreamSampleCol.DECODER_IMPLEMENTATION, text(r, "decoderImplementation", 128));
     set(row, RtpStreamSampleCol.FLAGS, v.flagArray());
+    return row;
+  }
+
+  /** A stream sample with its identity, time and provenance set; the caller fills the measurements and flags. */
+  Object[] streamRow(RecordContext ctx, String connectionId, String remoteId, String id, long ssrc, String kind,
+      String mediaType, String direction, JsonNode r, Values v) {
+    Object[] row = RecordSink.newRow(Silver.RTP_STREAM_SAMPLES);
+    set(row, RtpStreamSampleCol.DATE, ctx.date());
+    set(row, RtpStreamSampleCol.APP_ID, ctx.appId());
+    set(row, RtpStreamSampleCol.CONF_ID, ctx.confId());
+    set(row, RtpStreamSampleCol.UC_ID, ctx.ucId());
+    set(row, RtpStreamSampleCol.USER_ID, ctx.userId());
+    set(row, RtpStreamSampleCol.DEVICE_ID, ctx.deviceId());
+    set(row, RtpStreamSampleCol.ORIGIN_ID, ctx.originId());
+    set(row, RtpStreamSampleCol.CONNECTION_ID, connectionId);
+    set(row, RtpStreamSampleCol.REMOTE_ID, remoteId);
+    set(row, RtpStreamSampleCol.DIALECT, ctx.dialect());
+    set(row, RtpStreamSampleCol.STATS_ID, id);
+    set(row, RtpStreamSampleCol.SSRC, ssrc);
+    set(row, RtpStreamSampleCol.KIND, kind);
+    set(row, RtpStreamSampleCol.MEDIA_TYPE, mediaType);
+    set(row, RtpStreamSampleCol.DIRECTION, direction);
+    set(row, RtpStreamSampleCol.SAMPLE_TS, sampleTs(ctx, r, v));
+    set(row, RtpStreamSampleCol.RECEIVED_AT, ctx.receivedAt());
     set(row, RtpStreamSampleCol.SOURCE_FILE, ctx.sourceFile());
     set(row, RtpStreamSampleCol.LINE_NUMBER, ctx.lineNumber());
     set(row, RtpStreamSampleCol.RECORD_ID, ctx.recordId());
@@ -198,20 +210,7 @@ public final class StatsMapper {
     JsonNode local = byId(reports, text(pair, "localCandidateId"));
     JsonNode remote = byId(reports, text(pair, "remoteCandidateId"));
     Values v = new Values();
-    Object[] row = RecordSink.newRow(Silver.TRANSPORT_SAMPLES);
-    set(row, TransportSampleCol.DATE, ctx.date());
-    set(row, TransportSampleCol.APP_ID, ctx.appId());
-    set(row, TransportSampleCol.CONF_ID, ctx.confId());
-    set(row, TransportSampleCol.UC_ID, ctx.ucId());
-    set(row, TransportSampleCol.USER_ID, ctx.userId());
-    set(row, TransportSampleCol.DEVICE_ID, ctx.deviceId());
-    set(row, TransportSampleCol.CONNECTION_ID, connectionId);
-    set(row, TransportSampleCol.REMOTE_ID, remoteId);
-    set(row, TransportSampleCol.DIALECT, ctx.dialect());
-    set(row, TransportSampleCol.SAMPLE_TS, sampleTs(ctx, pair, v));
-    set(row, TransportSampleCol.RECEIVED_AT, ctx.receivedAt());
-    set(row, TransportSampleCol.CANDIDATE_PAIR_ID, pairId);
-    set(row, TransportSampleCol.PAIR_SELECTION, selection);
+    Object[] row = transportBase(ctx, connectionId, remoteId, pairId, selection, pair, v);
     set(row, TransportSampleCol.PAIR_STATE, text(pair, "state", 32));
     set(row, TransportSampleCol.CURRENT_RTT_MS, ms(v.nonNegative(pair, "currentRoundTripTime")));
     set(row, TransportSampleCol.TOTAL_RTT_S, v.nonNegative(pair, "totalRoundTripTime"));
@@ -251,6 +250,26 @@ public final class StatsMapper {
       set(row, TransportSampleCol.SELECTED_PAIR_CHANGES, v.counter(transport, "selectedCandidatePairChanges"));
     }
     set(row, TransportSampleCol.FLAGS, v.flagArray());
+    return row;
+  }
+
+  /** A transport sample with its identity, pair, time and provenance set; the caller fills the rest. */
+  Object[] transportBase(RecordContext ctx, String connectionId, String remoteId, String pairId, String selection,
+      JsonNode pair, Values v) {
+    Object[] row = RecordSink.newRow(Silver.TRANSPORT_SAMPLES);
+    set(row, TransportSampleCol.DATE, ctx.date());
+    set(row, TransportSampleCol.APP_ID, ctx.appId());
+    set(row, TransportSampleCol.CONF_ID, ctx.confId());
+    set(row, TransportSampleCol.UC_ID, ctx.ucId());
+    set(row, TransportSampleCol.USER_ID, ctx.userId());
+    set(row, TransportSampleCol.DEVICE_ID, ctx.deviceId());
+    set(row, TransportSampleCol.CONNECTION_ID, connectionId);
+    set(row, TransportSampleCol.REMOTE_ID, remoteId);
+    set(row, TransportSampleCol.DIALECT, ctx.dialect());
+    set(row, TransportSampleCol.SAMPLE_TS, sampleTs(ctx, pair, v));
+    set(row, TransportSampleCol.RECEIVED_AT, ctx.receivedAt());
+    set(row, TransportSampleCol.CANDIDATE_PAIR_ID, pairId);
+    set(row, TransportSampleCol.PAIR_SELECTION, selection);
     set(row, TransportSampleCol.SOURCE_FILE, ctx.sourceFile());
     set(row, TransportSampleCol.LINE_NUMBER, ctx.lineNumber());
     set(row, TransportSampleCol.RECORD_ID, ctx.recordId());

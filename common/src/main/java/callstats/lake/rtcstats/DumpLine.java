@@ -13,9 +13,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param ts element 3, the client clock in epoch ms: a number node, JSON null, or Java null when absent
  * @param seq element 4 when present, else Java null
  * @param sizeChars the raw line's length in UTF-16 code units, without its terminator
+ * @param text the raw line as read, without its terminator (for content hashes and quarantine excerpts)
  */
 public record DumpLine(long lineNumber, String method, String pcId, JsonNode payload, JsonNode ts, JsonNode seq,
-    long sizeChars) {
+    long sizeChars, String text) {
 
   /** The pc id's property-key form: the id itself, or "null" for a JSON null pc. */
   public String pcKey() {

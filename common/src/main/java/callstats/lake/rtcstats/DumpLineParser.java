@@ -81,7 +81,7 @@ final class DumpLineParser {
           method.textValue(), text);
     }
     DumpLine line = new DumpLine(physical.number(), method.textValue(), pc.isNull() ? null : pc.textValue(),
-        root.get(2), ts, root.get(4), physical.lengthChars());
+        root.get(2), ts, root.get(4), physical.lengthChars(), text);
     return new Parsed(line, null);
   }
 

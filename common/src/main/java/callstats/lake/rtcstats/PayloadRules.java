@@ -93,6 +93,6 @@ final class PayloadRules {
       return line;
     }
     return new DumpLine(line.lineNumber(), line.method(), line.pcId(), connectionInfoObject(line.payload()),
-        line.ts(), line.seq(), line.sizeChars());
+        line.ts(), line.seq(), line.sizeChars(), line.text());
   }
 }

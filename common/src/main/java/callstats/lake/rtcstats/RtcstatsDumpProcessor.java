@@ -43,14 +43,77 @@ public final class RtcstatsDumpProcessor {
 
   /** Reads the whole stream (without closing it), calling the visitor for every line and then {@code end}. */
   public DumpSummary process(InputStream in, DumpVisitor visitor) throws IOException {
-    Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+    DumpCursor cursor = open(in, visitor);
+    while (cursor.step()) {
+      // every step hands one line to the visitor
+    }
+    return cursor.summary();
+  }
+
+  /**
+   * Opens a pull-style pass over one dump: each {@link DumpCursor#step()} reads one physical line and hands
+   * it to the visitor, so a caller that yields rows lazily (a Spark task's iterator) drives the reading and
+   * never buffers more than one line's output. The stream is not closed.
+   */
+  public DumpCursor open(InputStream in, DumpVisitor visitor) {
+    return new Run(utf8(in), visitor);
+  }
+
+  /**
+   * A cheap pre-pass that hands only the accepted lines of one method (for example {@code identity}) to the
+   * visitor, with the same line rules as {@link #process}; other lines are split but never parsed as JSON.
+   * Line 1 (the header position) is skipped. Stops quietly where the input ends early.
+   */
+  public void scan(InputStream in, String method, DumpVisitor visitor) throws IOException {
+    PhysicalLineReader lines = new PhysicalLineReader(utf8(in), options.maxLineChars(), 0);
+    DumpLineParser parser = new DumpLineParser(options);
+    PayloadRules rules = new PayloadRules(parser.mapper());
+    String quoted = "\"" + method + "\"";
+    PhysicalLine physical;
+    while ((physical = nextOrNull(lines)) != null) {
+      if (physical.number() == 1 || physical.oversized() || !startsWithMethod(physical.text(), quoted)) {
+        continue;
+      }
+      DumpLine line = parser.parse(physical).line();
+      if (line != null && method.equals(line.method()) && rules.check(line) == null) {
+        visitor.line(rules.normalised(line), null);
+      }
+    }
+  }
+
+  private static PhysicalLine nextOrNull(PhysicalLineReader lines) throws IOException {
+    try {
+      return lines.next();
+    } catch (EOFException e) {
+      return null;
+    }
+  }
+
+  /** Whether the text is {@code [ "method"} after optional white space: the start of a line of that method. */
+  static boolean startsWithMethod(String text, String quotedMethod) {
+    int i = skipSpace(text, 0);
+    if (i >= text.length() || text.charAt(i) != '[') {
+      return false;
+    }
+    return text.startsWith(quotedMethod, skipSpace(text, i + 1));
+  }
+
+  private static int skipSpace(String text, int from) {
+    int i = from;
+    while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+      i++;
+    }
+    return i;
+  }
+
+  private static Reader utf8(InputStream in) {
+    return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPLACE)
         .onUnmappableCharacter(CodingErrorAction.REPLACE));
-    return new Run(reader, visitor).readAll();
   }
 
   /** The state of one pass over one dump. */
-  private final class Run {
+  private final class Run implements DumpCursor {
     private final PhysicalLineReader lines;
     private final DumpVisitor visitor;
     private final DumpLineParser parser = new DumpLineParser(options);
@@ -61,31 +124,59 @@ public final class RtcstatsDumpProcessor {
     private long bad;
     private boolean headerFound;
     private boolean truncated;
+    private DumpSummary summary;
 
     Run(Reader reader, DumpVisitor visitor) {
       this.lines = new PhysicalLineReader(reader, options.maxLineChars(), options.excerptChars());
       this.visitor = visitor;
     }
 
-    DumpSummary readAll() throws IOException {
-      PhysicalLine physical;
-      while ((physical = nextLine()) != null) {
-        read++;
-        Parsed parsed = parser.parse(physical);
-        if (parsed.bad() != null) {
-          truncated |= parsed.bad().reason() == BadLineReason.TRUNCATED_FILE;
-          report(parsed.bad());
-        }
-        if (physical.number() == 1 && readHeader(parsed, physical)) {
-          continue;
-        }
-        if (parsed.line() != null) {
-          dispatch(parsed.line(), physical);
-        }
+    @Override
+    public boolean step() throws IOException {
+      if (summary != null) {
+        return false;
       }
-      DumpSummary summary = new DumpSummary(read, accepted, bad, headerFound, truncated);
-      visitor.end(summary);
+      PhysicalLine physical = nextLine();
+      if (physical == null) {
+        finish();
+        return false;
+      }
+      read++;
+      Parsed parsed = parser.parse(physical);
+      if (parsed.bad() != null) {
+        truncated |= parsed.bad().reason() == BadLineReason.TRUNCATED_FILE;
+        report(parsed.bad());
+      }
+      if (physical.number() == 1 && readHeader(parsed, physical)) {
+        return true;
+      }
+      if (parsed.line() != null) {
+        dispatch(parsed.line(), physical);
+      }
+      return true;
+    }
+
+    @Override
+    public DumpSummary stop() {
+      if (summary == null) {
+        finish();
+      }
       return summary;
+    }
+
+    @Override
+    public DumpSummary summary() {
+      return summary;
+    }
+
+    @Override
+    public long linesRead() {
+      return read;
+    }
+
+    private void finish() {
+      summary = new DumpSummary(read, accepted, bad, headerFound, truncated);
+      visitor.end(summary);
     }
 
     private PhysicalLine nextLine() throws IOException {

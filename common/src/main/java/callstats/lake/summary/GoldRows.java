@@ -139,6 +139,12 @@ final class GoldRows {
     set(r, ParticipantSummaryCol.VIDEO_SCORE, res.videoScore());
     set(r, ParticipantSummaryCol.VIDEO_SCORE_WORST, res.videoWorst());
     set(r, ParticipantSummaryCol.MINUTES_SCORED, res.minutesScored());
+    set(r, ParticipantSummaryCol.AUDIO_MINUTES_GOOD, res.audioBands()[QualityBand.GOOD.ordinal()]);
+    set(r, ParticipantSummaryCol.AUDIO_MINUTES_FAIR, res.audioBands()[QualityBand.FAIR.ordinal()]);
+    set(r, ParticipantSummaryCol.AUDIO_MINUTES_POOR, res.audioBands()[QualityBand.POOR.ordinal()]);
+    set(r, ParticipantSummaryCol.VIDEO_MINUTES_GOOD, res.videoBands()[QualityBand.GOOD.ordinal()]);
+    set(r, ParticipantSummaryCol.VIDEO_MINUTES_FAIR, res.videoBands()[QualityBand.FAIR.ordinal()]);
+    set(r, ParticipantSummaryCol.VIDEO_MINUTES_POOR, res.videoBands()[QualityBand.POOR.ordinal()]);
     set(r, ParticipantSummaryCol.PCT_MINUTES_BELOW_FAIR, res.pctMinutesBelowFair());
     set(r, ParticipantSummaryCol.ONE_WAY_MEDIA, res.oneWay());
     set(r, ParticipantSummaryCol.MUTE_S, p.muteSeconds());

@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * recovered, rejoins, relay) and one-way media.
  */
 record ParticipantResult(Double audioScore, Double audioWorst, Double videoScore, Double videoWorst,
-    long minutesScored, Double pctMinutesBelowFair, boolean attempted, boolean connected, long connectionsFailed,
+    long minutesScored, long[] audioBands, long[] videoBands, Double pctMinutesBelowFair, boolean attempted, boolean connected, long connectionsFailed,
     long connectionsDropped, boolean droppedUnrecovered, long rejoins, boolean relayUsed, String relayProtocol,
     String networkType, boolean oneWay) {
 
@@ -25,6 +25,8 @@ record ParticipantResult(Double audioScore, Double audioWorst, Double videoScore
     Double vWorst = null;
     long scored = 0;
     long below = 0;
+    long[] audioBands = new long[3];
+    long[] videoBands = new long[3];
     for (double[] m : p.minutes.values()) {
       aw += m[0];
       as += m[1];
@@ -34,12 +36,16 @@ record ParticipantResult(Double audioScore, Double audioWorst, Double videoScore
       if (m[1] > 0) {
         double mean = m[0] / m[1];
         aWorst = aWorst == null ? mean : Math.min(aWorst, mean);
-        bad |= QualityBand.ofAudioMos(mean).belowFair();
+        QualityBand band = QualityBand.ofAudioMos(mean);
+        audioBands[band.ordinal()]++;
+        bad |= band.belowFair();
       }
       if (m[3] > 0) {
         double mean = m[2] / m[3];
         vWorst = vWorst == null ? mean : Math.min(vWorst, mean);
-        bad |= QualityBand.ofVideoScore(mean).belowFair();
+        QualityBand band = QualityBand.ofVideoScore(mean);
+        videoBands[band.ordinal()]++;
+        bad |= band.belowFair();
       }
       if (m[1] > 0 || m[3] > 0) {
         scored++;
@@ -86,7 +92,7 @@ record ParticipantResult(Double audioScore, Double audioWorst, Double videoScore
     boolean oneWay = p.oneWayReported
         || (connected && ((p.packetsSent > 0 && p.packetsReceived == 0) || (p.packetsSent == 0 && p.packetsReceived > 0)));
     return new ParticipantResult(as > 0 ? aw / as : null, aWorst, vs > 0 ? vw / vs : null, vWorst, scored,
-        scored > 0 ? 100.0 * below / scored : null, attempted, connected, failed, dropped, unrecovered, rejoins, relay,
+        audioBands, videoBands, scored > 0 ? 100.0 * below / scored : null, attempted, connected, failed, dropped, unrecovered, rejoins, relay,
         mostUsed(relayProtocols), mostUsed(networks), oneWay);
   }
 

@@ -29,9 +29,17 @@ public final class DeltaTables {
 
   private DeltaTables() {}
 
-  /** Creates the table with its declared columns, comments and partitioning if it does not exist yet. */
+  /**
+   * Creates the table with its declared columns, comments and partitioning if it does not exist yet; adds
+   * columns declared since an existing table was created (as nullable: older rows have no value). A column
+   * whose type changed is an error that names the column, since it needs a rewrite of the table.
+   */
   public static void ensure(SparkSession spark, TableSpec spec, LakeUri lake) {
     String path = spec.location(lake).value();
+    if (DeltaTable.isDeltaTable(spark, path)) {
+      evolve(spark, spec, path);
+      return;
+    }
     DeltaTableBuilder b = DeltaTable.createIfNotExists(spark).location(path).comment(spec.comment());
     for (ColumnDef c : spec.columns()) {
       b = b.addColumn(DeltaTable.columnBuilder(spark, c.column()).dataType(c.type()).nullable(c.nullable())
@@ -44,6 +52,24 @@ public final class DeltaTables {
         .property("callstats.lake.layer", spec.layer())
         .property("callstats.lake.write_strategy", spec.writeStrategy().name())
         .execute();
+  }
+
+  private static void evolve(SparkSession spark, TableSpec spec, String path) {
+    StructType existing = DeltaTable.forPath(spark, path).toDF().schema();
+    List<String> added = new ArrayList<>();
+    for (ColumnDef c : spec.columns()) {
+      if (existing.getFieldIndex(c.column()).isEmpty()) {
+        added.add("`" + c.column() + "` " + c.type().sql() + " COMMENT '" + c.comment().replace("'", "\\'") + "'");
+      } else if (!sameType(existing.apply(c.column()).dataType(), c.type())) {
+        throw new IllegalStateException(spec.qualifiedName() + " at " + path + " has column " + c.column() + " as "
+            + existing.apply(c.column()).dataType().simpleString() + " but this version declares "
+            + c.type().simpleString() + "; rewrite the table (or re-run the jobs into a new lake)");
+      }
+    }
+    if (!added.isEmpty()) {
+      LOG.info("adding {} new columns to {}", added.size(), spec.qualifiedName());
+      spark.sql("ALTER TABLE delta.`" + path + "` ADD COLUMNS (" + String.join(", ", added) + ")");
+    }
   }
 
   public static boolean exists(SparkSession spark, TableSpec spec, LakeUri lake) {

@@ -4,6 +4,7 @@ import callstats.lake.config.LakeUri;
 import callstats.lake.table.DeltaTables;
 import callstats.lake.table.TableSpec;
 import callstats.lake.table.gold.Gold;
+import callstats.lake.table.gold.RtcstatsFeatureTables;
 import callstats.lake.table.silver.Silver;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,8 @@ public final class LakeTables {
   public static List<TableSpec> all() {
     List<TableSpec> out = new ArrayList<>(Silver.ALL);
     out.addAll(Gold.SUMMARIES);
+    out.addAll(Gold.AGGREGATES);
+    out.addAll(RtcstatsFeatureTables.ALL);
     return out;
   }
 

@@ -32,6 +32,22 @@ public final class Gold {
       "Every detected issue with its evidence window, measured value and threshold",
       IssueCol.class, WriteStrategy.MERGE_ENTITIES, "call_date").withZOrderBy(APP_ID);
 
+  public static final TableSpec DAILY_SERVICE = TableSpec.of(LAYER, "daily_service",
+      "Service-level KPIs per app and day: volume, outcomes, setup, relay, quality distribution, network percentiles",
+      ServiceCol.class, WriteStrategy.REPLACE_PARTITIONS, "period_start");
+  public static final TableSpec WEEKLY_SERVICE = TableSpec.of(LAYER, "weekly_service",
+      "daily_service rolled up per ISO week (Monday to Sunday): sums, merged sketches", ServiceCol.class,
+      WriteStrategy.REPLACE_PARTITIONS, "period_start");
+  public static final TableSpec MONTHLY_SERVICE = TableSpec.of(LAYER, "monthly_service",
+      "daily_service rolled up per calendar month: sums, merged sketches", ServiceCol.class,
+      WriteStrategy.REPLACE_PARTITIONS, "period_start");
+  public static final TableSpec DAILY_BREAKDOWN = TableSpec.of(LAYER, "daily_breakdown",
+      "Key measures per app, day and segment (browser, OS, country, ISP, network, relay, ...)", BreakdownCol.class,
+      WriteStrategy.REPLACE_PARTITIONS, "day");
+
+  public static final List<TableSpec> AGGREGATES = List.of(DAILY_SERVICE, DAILY_BREAKDOWN, WEEKLY_SERVICE,
+      MONTHLY_SERVICE);
+
   public static final List<TableSpec> SUMMARIES = List.of(STREAM_SUMMARY, CONNECTION_SUMMARY, PARTICIPANT_SUMMARY,
       CALL_SUMMARY, ISSUES);
 

@@ -58,6 +58,12 @@ public enum ParticipantSummaryCol implements ColumnDef {
   VIDEO_SCORE(opt(DOUBLE, "Received video: time-weighted mean video score (1-5)")),
   VIDEO_SCORE_WORST(opt(DOUBLE, "Received video: worst one-minute mean score")),
   MINUTES_SCORED(req(LONG, "Minutes with a receive-side score")),
+  AUDIO_MINUTES_GOOD(req(LONG, "Minutes whose mean received audio MOS was good (see docs/quality-scores.md)")),
+  AUDIO_MINUTES_FAIR(req(LONG, "Minutes whose mean received audio MOS was fair")),
+  AUDIO_MINUTES_POOR(req(LONG, "Minutes whose mean received audio MOS was poor")),
+  VIDEO_MINUTES_GOOD(req(LONG, "Minutes whose mean received video score was good")),
+  VIDEO_MINUTES_FAIR(req(LONG, "Minutes whose mean received video score was fair")),
+  VIDEO_MINUTES_POOR(req(LONG, "Minutes whose mean received video score was poor")),
   PCT_MINUTES_BELOW_FAIR(opt(DOUBLE, "Share of scored minutes in which audio or video was below fair, percent")),
   ONE_WAY_MEDIA(req(BOOLEAN, "True if the session sent media but received none, or received but sent none, on a "
       + "connected connection (or the client reported oneWayMedia)")),

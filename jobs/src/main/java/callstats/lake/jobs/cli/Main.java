@@ -17,6 +17,8 @@ import picocli.CommandLine.ParseResult;
     subcommands = {
         NormaliseCommand.class,
         SummariseCommand.class,
+        AggregateCommand.class,
+        RtcstatsFeaturesCommand.class,
         SqlCommand.class,
         MaintainCommand.class,
         CommandLine.HelpCommand.class

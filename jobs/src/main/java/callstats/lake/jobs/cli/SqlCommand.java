@@ -22,9 +22,17 @@ public final class SqlCommand extends LakeCommand {
   boolean wide;
 
   @Override
-  protected int run(SparkSession spark, LakeConfig config) {
+  protected int run(SparkSession spark, LakeConfig config) throws Exception {
     LakeTables.registerViews(spark, config.lake());
-    spark.sql(query).show(rows, !wide);
+    try {
+      spark.sql(query).show(rows, !wide);
+    } catch (Exception e) {
+      if (!(e instanceof org.apache.spark.sql.AnalysisException)) {
+        throw e;
+      }
+      throw new callstats.lake.config.ConfigError("the query is not valid: " + e.getMessage().lines().findFirst()
+          .orElse(e.getMessage()));
+    }
     return 0;
   }
 }

@@ -9,7 +9,9 @@ import callstats.lake.table.DeltaTables;
 import callstats.lake.table.TableSpec;
 import io.delta.tables.DeltaOptimizeBuilder;
 import io.delta.tables.DeltaTable;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +41,9 @@ import org.slf4j.LoggerFactory;
 public final class MaintainJob {
 
   private static final Logger LOG = LoggerFactory.getLogger(MaintainJob.class);
+
+  /** The partition column of the rollup tables (daily, weekly, monthly periods). */
+  static final String PERIOD_START = "period_start";
 
   private static final String RETENTION_CHECK = "spark.databricks.delta.retentionDurationCheck.enabled";
   private static final String VACUUM_LOGGING = "spark.databricks.delta.vacuum.logging.enabled";
@@ -74,8 +79,10 @@ public final class MaintainJob {
 
     /**
      * The partition predicate for a table: the range on its date partition column (landing {@code date} in
-     * silver, {@code call_date} in gold), or empty for the whole table when no range is given or the table
-     * has no date partition.
+     * silver, {@code call_date} in gold summaries, {@code day} or {@code period_start} in aggregates), or empty
+     * for the whole table when no range is given or the table has no date partition. A rollup partition
+     * (week, month) starts before the range yet holds some of its days, so {@code period_start} reaches back
+     * to the Monday or the first of the month of the range's first day, whichever is earlier.
      */
     Optional<String> predicate(TableSpec table) {
       Optional<String> column = datePartition(table);
@@ -83,8 +90,16 @@ public final class MaintainJob {
         return Optional.empty();
       }
       String c = column.get();
-      return Optional.of(c + " >= '" + from.get() + "' AND " + c + " <= '" + to.get() + "'");
+      LocalDate first = PERIOD_START.equals(c) ? periodStartCovering(from.get()) : from.get();
+      return Optional.of(c + " >= '" + first + "' AND " + c + " <= '" + to.get() + "'");
     }
+  }
+
+  /** The earliest start of a day, ISO week or calendar month that contains {@code day}. */
+  static LocalDate periodStartCovering(LocalDate day) {
+    LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    LocalDate firstOfMonth = day.withDayOfMonth(1);
+    return monday.isBefore(firstOfMonth) ? monday : firstOfMonth;
   }
 
   /** The first partition column of type DATE, if any. */

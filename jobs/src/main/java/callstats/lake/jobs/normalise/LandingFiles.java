@@ -28,7 +28,15 @@ public final class LandingFiles {
   /** Every data file under {@code <landing>/<dialect>/date=D/}, sorted by path; hidden files skipped. */
   public static List<LandingFile> list(Configuration hadoop, LakeUri landing, String dialect, LocalDate date)
       throws IOException {
-    Path dir = new Path(landing.resolve(dialect).resolve("date=" + date).value());
+    return listDir(hadoop, new Path(landing.resolve(dialect).resolve("date=" + date).value()), dialect);
+  }
+
+  /**
+   * Every data file under a directory (recursively), sorted by path; hidden files ({@code .x}, {@code _x})
+   * skipped. callstats files must end in .jsonl or .json (optionally .gz); an rtcstats dump may have any
+   * name: {@code <dumpId>}, {@code <dumpId>.jsonl}, {@code <dumpId>.gz} (its id is the name without them).
+   */
+  public static List<LandingFile> listDir(Configuration hadoop, Path dir, String dialect) throws IOException {
     FileSystem fs = dir.getFileSystem(hadoop);
     List<LandingFile> out = new ArrayList<>();
     RemoteIterator<LocatedFileStatus> it;

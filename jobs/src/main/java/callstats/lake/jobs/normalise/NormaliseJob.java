@@ -17,6 +17,7 @@ import callstats.lake.jobs.normalise.Parsed.Kind;
 import callstats.lake.jobs.spark.HadoopConf;
 import callstats.lake.table.DeltaTables;
 import callstats.lake.table.TableSpec;
+import callstats.lake.table.gold.RtcstatsFeatureTables;
 import callstats.lake.table.silver.Silver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,11 +45,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Landing to silver for one date: lists the date's landing files, packs them into balanced tasks, parses
- * every line once (a streaming JSON parser per task, no schema inference), caches the parsed union, then
- * writes each silver table as one atomic {@code replaceWhere date = D} commit. Exact duplicates (same
- * record id) keep their first landing (by file, line) and the others are quarantined as duplicates;
- * every line read is accounted for in {@code silver.ingest_log}.
+ * Landing to silver for one date: lists the date's landing files of both dialects (callstats request lines
+ * and rtcstats dumps), packs them into balanced tasks, parses every line once (a streaming JSON parser per
+ * task, no schema inference; a dump is read in file order by one task), caches the parsed union, then
+ * writes each silver table, and the rtcstats feature tables computed from the same decoded dumps, as one
+ * atomic {@code replaceWhere date = D} commit. Exact duplicates (same record id) keep their first landing
+ * (by file, line) and the others are quarantined as duplicates; every line read is accounted for in
+ * {@code silver.ingest_log}.
  *
  * <p>Cost: one read of the landing files; one shuffle per table (by call, for clustering and the sample
  * deltas); a small shuffle of one row per line for deduplication. Nothing but file names and the per-file
@@ -89,7 +92,7 @@ public final class NormaliseJob {
     try {
       Dataset<Row> lines = part(parsed, Kind.LINE);
       Dataset<Row> duplicates = duplicates(lines).persist(StorageLevel.MEMORY_AND_DISK());
-      for (TableSpec table : Silver.RECORD_TABLES) {
+      for (TableSpec table : recordTables()) {
         step(spark, date, table.qualifiedName());
         Dataset<Row> records = part(parsed, Kind.of(table)).join(
             duplicates.select(col("source_file").as("d_file"), col("line_number").as("d_line")), joinOn(), "left_anti");
@@ -112,12 +115,19 @@ public final class NormaliseJob {
     return result;
   }
 
+  /** The silver record tables, then the rtcstats feature tables (gold, written here: see RtcstatsFeatureTables). */
+  private static List<TableSpec> recordTables() {
+    List<TableSpec> tables = new ArrayList<>(Silver.RECORD_TABLES);
+    tables.addAll(RtcstatsFeatureTables.ALL);
+    return tables;
+  }
+
   private static List<LandingFile> listFiles(Configuration hadoop, LakeConfig config, LocalDate date) {
     try {
       List<LandingFile> files = new ArrayList<>(LandingFiles.list(hadoop, config.landing(), LandingFiles.CALLSTATS, date));
+      files.addAll(LandingFiles.list(hadoop, config.landing(), LandingFiles.RTCSTATS, date));
       if (files.isEmpty()) {
-        LOG.warn("normalise {}: no landing files under {}/{}/date={}", date, config.landing(), LandingFiles.CALLSTATS,
-            date);
+        LOG.warn("normalise {}: no landing files under {}/{{callstats,rtcstats}}/date={}", date, config.landing(), date);
       }
       return files;
     } catch (IOException e) {
@@ -158,6 +168,9 @@ public final class NormaliseJob {
       return rows.repartition(col("app_id"), col("conf_id"), col("uc_id"), col("connection_id"))
           .sortWithinPartitions(columns(SampleDeltas.RTP_ORDER))
           .mapPartitions(SampleDeltas.rtp(), Encoders.row(table.schema()));
+    }
+    if (RtcstatsFeatureTables.ALL.contains(table)) {
+      return rows.repartition(1).sortWithinPartitions("app_id", "conf_id", "dump_id", "source_file");
     }
     if (table == Silver.TRANSPORT_SAMPLES) {
       return rows.repartition(col("app_id"), col("conf_id"), col("uc_id"), col("connection_id"))

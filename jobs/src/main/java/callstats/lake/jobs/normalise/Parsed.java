@@ -6,6 +6,7 @@ import static callstats.lake.table.Types.LONG;
 import static callstats.lake.table.Types.STRING;
 
 import callstats.lake.table.TableSpec;
+import callstats.lake.table.gold.RtcstatsFeatureTables;
 import callstats.lake.table.silver.Silver;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +18,10 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The one intermediate of a normalise run: every row that parsing produces, of every kind, in one
- * Dataset (a tagged union), so the landing files are read and parsed once and each silver table is a
- * projection of the cached result. Besides the table rows there is one LINE row per line read (for
- * deduplication and the ingest log) and one FILE row per file (size, lines read, read error).
+ * Dataset (a tagged union), so the landing files are read and parsed once and each silver table (and each
+ * rtcstats feature table) is a projection of the cached result. Besides the table rows there is one LINE row
+ * per line read (for deduplication and the ingest log) and one FILE row per file (size, lines read, read
+ * error); {@code rtcstats-features} reads FEATURES rows instead of tables.
  */
 final class Parsed {
 
@@ -32,9 +34,13 @@ final class Parsed {
     SSRC_MAP(Silver.SSRC_MAP, "ssrc_map"),
     FEEDBACK(Silver.FEEDBACK, "feedback"),
     PRECALL(Silver.PRECALL_TESTS, "precall"),
+    RTCSTATS_SESSION(RtcstatsFeatureTables.SESSIONS, "rtcstats_session"),
+    RTCSTATS_CONNECTION(RtcstatsFeatureTables.CONNECTIONS, "rtcstats_connection"),
+    RTCSTATS_TRACK(RtcstatsFeatureTables.TRACKS, "rtcstats_track"),
     QUARANTINE(Silver.QUARANTINE, "quarantine"),
     LINE(null, "line"),
-    FILE(null, "file");
+    FILE(null, "file"),
+    FEATURES(null, "features");
 
     final TableSpec table;
     final String field;
@@ -71,6 +77,11 @@ final class Parsed {
       DataTypes.createStructField("lines_read", LONG, false),
       DataTypes.createStructField("read_error", STRING, true)});
 
+  /** The features object of one dump, for {@code rtcstats-features} (never written to a table). */
+  static final StructType FEATURES_SCHEMA = new StructType(new StructField[] {
+      DataTypes.createStructField("dump_id", STRING, false),
+      DataTypes.createStructField("features_json", STRING, false)});
+
   static final StructType SCHEMA = schema();
 
   private static StructType schema() {
@@ -79,7 +90,12 @@ final class Parsed {
     fields.add(DataTypes.createStructField("source_file", STRING, false));
     fields.add(DataTypes.createStructField("line_number", LONG, false));
     for (Kind k : Kind.values()) {
-      StructType t = k == Kind.LINE ? LINE_SCHEMA : k == Kind.FILE ? FILE_SCHEMA : k.table.schema();
+      StructType t = switch (k) {
+        case LINE -> LINE_SCHEMA;
+        case FILE -> FILE_SCHEMA;
+        case FEATURES -> FEATURES_SCHEMA;
+        default -> k.table.schema();
+      };
       fields.add(DataTypes.createStructField(k.field, t, true));
     }
     return new StructType(fields.toArray(StructField[]::new));

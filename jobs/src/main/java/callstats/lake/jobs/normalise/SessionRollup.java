@@ -1,10 +1,10 @@
 package callstats.lake.jobs.normalise;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
 
 import callstats.lake.table.ColumnDef;
 import callstats.lake.table.silver.SessionCol;
@@ -19,7 +19,8 @@ import org.apache.spark.sql.Row;
 /**
  * Rolls the per-line session facts up to one {@code silver.sessions} row per (date, app, conf, ucID).
  * Descriptive fields take the first non-null value in arrival order (receive time, file, line); times take
- * min/max; the clock offset is the exact median, so the result does not depend on task order.
+ * min/max; records add up (one per callstats line, one per rtcstats dump carrying its count); the clock offset is
+ * the exact median, so the result does not depend on task order.
  */
 final class SessionRollup {
 
@@ -48,7 +49,7 @@ final class SessionRollup {
       case JOINED_TS, FIRST_SEEN, FIRST_CLIENT_TS -> min(c.column());
       case LEFT_TS, LAST_SEEN, LAST_CLIENT_TS -> max(c.column());
       case CLOCK_OFFSET_MS -> expr("cast(round(percentile(clock_offset_ms, 0.5)) as bigint)");
-      case RECORDS -> count("*");
+      case RECORDS -> sum(c.column());
       default -> firstNonNull(c.column());
     };
   }

@@ -166,8 +166,18 @@ class MaintainJobTest {
     assertThat(week.predicate(Silver.EVENTS)).contains("date >= '2026-11-20' AND date <= '2026-11-21'");
     assertThat(week.predicate(Gold.CALL_SUMMARY))
         .contains("call_date >= '2026-11-20' AND call_date <= '2026-11-21'");
+    assertThat(week.predicate(Gold.DAILY_BREAKDOWN)).contains("day >= '2026-11-20' AND day <= '2026-11-21'");
+    assertThat(week.predicate(Gold.MONTHLY_SERVICE))
+        .contains("period_start >= '2026-11-01' AND period_start <= '2026-11-21'");
     assertThat(Scope.EVERYTHING.predicate(Gold.CALL_SUMMARY)).isEmpty();
     assertThat(LakeTables.all()).allSatisfy(t -> assertThat(MaintainJob.datePartition(t)).isPresent());
+  }
+
+  @Test
+  void rollupPartitionsThatHoldDaysOfTheRangeAreIncluded() {
+    assertThat(MaintainJob.periodStartCovering(LocalDate.of(2026, 11, 20))).isEqualTo("2026-11-01");
+    assertThat(MaintainJob.periodStartCovering(LocalDate.of(2026, 12, 2))).isEqualTo("2026-11-30");
+    assertThat(MaintainJob.periodStartCovering(LocalDate.of(2026, 6, 1))).isEqualTo("2026-06-01");
   }
 
   private static MaintainSettings settings(boolean optimize, boolean vacuum) {

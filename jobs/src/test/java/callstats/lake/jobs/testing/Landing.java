@@ -14,7 +14,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
-/** Writes hand-built callstats landing files whose right answers are known. */
+/** Writes hand-built landing files (callstats lines, rtcstats dumps) whose right answers are known. */
 public final class Landing {
 
   public static final ObjectMapper JSON = new ObjectMapper();
@@ -47,6 +47,24 @@ public final class Landing {
         }
       } else {
         Files.write(file, data);
+      }
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes an rtcstats dump to {@code <root>/rtcstats/date=D/name}, gzipped if the name ends in .gz. */
+  public Path writeDump(LocalDate date, String name, byte[] text) {
+    Path file = root.resolve("rtcstats").resolve("date=" + date).resolve(name);
+    try {
+      Files.createDirectories(file.getParent());
+      if (name.endsWith(".gz")) {
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+          out.write(text);
+        }
+      } else {
+        Files.write(file, text);
       }
       return file;
     } catch (IOException e) {

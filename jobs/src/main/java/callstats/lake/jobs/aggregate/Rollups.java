@@ -27,9 +27,10 @@ import scala.collection.Seq;
 /**
  * Weekly and monthly service rows from the daily rows, without reading the summaries again: counts and
  * sums add up, rates and means are recomputed from them, distinct users come from the union of the days'
- * HLL sketches and percentiles from the merge of the days' DDSketches, both in date order.
+ * HLL sketches and percentiles from the merge of the days' DDSketches, both in date order. The report rolls up
+ * a week to date with the same functions.
  */
-final class Rollups {
+public final class Rollups {
 
   static final String MERGE_QUANTILES = "callstats_merge_quantiles";
   static final String QUANTILE = "callstats_quantile";
@@ -39,7 +40,7 @@ final class Rollups {
   private Rollups() {}
 
   /** The ISO week (Monday to Sunday) of a day. */
-  static LocalDate[] week(LocalDate day) {
+  public static LocalDate[] week(LocalDate day) {
     LocalDate start = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     return new LocalDate[] {start, start.plusDays(6)};
   }
@@ -49,7 +50,7 @@ final class Rollups {
     return new LocalDate[] {start, day.with(TemporalAdjusters.lastDayOfMonth())};
   }
 
-  static void registerFunctions(SparkSession spark) {
+  public static void registerFunctions(SparkSession spark) {
     spark.udf().register(MERGE_QUANTILES, (UDF1<Seq<Row>, byte[]>) days -> {
       QuantileSketch s = QuantileSketch.empty();
       for (Row r : scala.jdk.javaapi.CollectionConverters.asJava(days)) {
@@ -75,7 +76,7 @@ final class Rollups {
   }
 
   /** The rollup of the daily rows in [start, end] into one row per app for that period. */
-  static Dataset<Row> rollUp(Dataset<Row> daily, LocalDate start, LocalDate end) {
+  public static Dataset<Row> rollUp(Dataset<Row> daily, LocalDate start, LocalDate end) {
     Dataset<Row> days = daily.where(col("period_start").between(Date.valueOf(start), Date.valueOf(end)));
     List<Column> aggs = new ArrayList<>();
     aggs.add(expr("count_if(calls > 0)").as("days"));

@@ -2,10 +2,10 @@ package callstats.lake.metrics.sketch;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
 import com.datadoghq.sketch.ddsketch.encoding.ByteArrayInput;
+import com.datadoghq.sketch.ddsketch.encoding.GrowingByteArrayOutput;
 import com.datadoghq.sketch.ddsketch.store.UnboundedSizeDenseStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -71,10 +71,14 @@ public final class QuantileSketch {
     return sketch.isEmpty() ? null : sketch.getValueAtQuantile(q);
   }
 
+  /** The sketch in DDSketch's own encoding, which {@link #fromBytes} reads (its protobuf form would not). */
   public byte[] toBytes() {
-    ByteBuffer b = sketch.serialize();
-    byte[] out = new byte[b.remaining()];
-    b.get(out);
-    return out;
+    GrowingByteArrayOutput out = GrowingByteArrayOutput.withDefaultInitialCapacity();
+    try {
+      sketch.encode(out, false);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot encode a quantile sketch", e);
+    }
+    return out.trimmedCopy();
   }
 }

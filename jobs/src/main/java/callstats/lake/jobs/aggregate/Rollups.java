@@ -1,6 +1,7 @@
 package callstats.lake.jobs.aggregate;
 
 import static org.apache.spark.sql.functions.callUDF;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
@@ -99,7 +100,8 @@ public final class Rollups {
           .withColumn(q[1] + "p95" + q[2], callUDF(QUANTILE, col(sketch), lit(0.95)));
     }
     Dataset<Row> issueCounts = days.select(col("app_id"), expr("explode(issue_counts) AS (issue_type, n)"))
-        .groupBy("app_id", "issue_type").agg(sum("n").as("n"))
+        // never null, so the map's values are declared non-null as in issue_counts
+        .groupBy("app_id", "issue_type").agg(coalesce(sum("n"), lit(0L)).as("n"))
         .groupBy("app_id").agg(expr("map_from_entries(array_sort(collect_list(struct(issue_type, n))))")
             .as("issue_counts"));
     return DailyService.finish(rolled.join(issueCounts, DailyService.scalaSeq("app_id"), "left")

@@ -36,9 +36,10 @@ public final class Pages {
   static final DateTimeFormatter LONG_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
   static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
-  private static final Map<String, String> DIMENSIONS = Map.of("browser", "Browsers", "country", "Countries",
-      "isp", "ISPs", "os", "Operating systems", "network_type", "Network types", "browser_version", "Browser versions",
-      "sdk", "SDKs", "app_version", "App versions", "asn", "Networks (ASN)", "relay_protocol", "Relay protocols");
+  private static final Map<String, String> DIMENSIONS = Map.of("browser", "browsers", "country", "countries",
+      "isp", "ISPs", "os", "operating systems", "network_type", "network types", "browser_version",
+      "browser versions", "sdk", "SDKs", "app_version", "app versions", "asn", "networks (ASN)", "relay_protocol",
+      "relay protocols");
 
   private Pages() {}
 
@@ -225,13 +226,13 @@ public final class Pages {
     for (String dimension : s.breakdownDimensions()) {
       List<Row> mine = rows.stream().filter(r -> dimension.equals(r.getAs("dimension")))
           .sorted(Comparator.comparing(r -> r.<Integer>getAs("rank"))).toList();
-      String heading = "Worst " + DIMENSIONS.getOrDefault(dimension, dimension).toLowerCase(Locale.ROOT);
+      String heading = "Worst " + DIMENSIONS.getOrDefault(dimension, dimension.replace('_', ' ') + " values");
       long ranked = mine.isEmpty() ? 0 : mine.get(0).<Long>getAs("ranked");
       List<SegmentRow> segs = mine.stream().map(r -> new SegmentRow(r.getAs("value"), count(r, "participants"),
           count(r, "calls"), pct(r, "below_fair_minutes_pct"), Unit.SCORE.format(num(r, "audio_score")),
           Unit.SCORE.format(num(r, "video_score")), pct(r, "audio_poor_pct"), pct(r, "failed_pct"),
           pct(r, "dropped_pct"), Unit.MS.format(num(r, "rtt_p95_ms")), pct(r, "loss_p95_pct"))).toList();
-      out.add(new Segments(dimension, Character.toUpperCase(heading.charAt(0)) + heading.substring(1),
+      out.add(new Segments(dimension, heading,
           mine.size() + " of " + ranked + " ranked segments", segs,
           "No segment had at least " + s.breakdownMinSessions() + " sessions."));
     }

@@ -17,8 +17,8 @@ public record TrendChart(String id, String title, String description, String uni
     List<Point> points, List<Legend> legend, boolean empty) {
 
   static final int WIDTH = 520;
-  static final int HEIGHT = 230;
-  static final Box PLOT = new Box(52, 14, 500, 196);
+  static final int HEIGHT = 236;
+  static final Box PLOT = new Box(48, 28, 504, 208);
   private static final DateTimeFormatter TICK_DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
 
   /** The plot area. */

@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import callstats.lake.config.LakeConfig;
 import callstats.lake.testing.TestLake;
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The report as a browser shows it: headless Chromium renders the daily page of seeded tables, the numbers in
  * the rendered DOM are the tables' values, and screenshots of the pages land in
- * {@code jobs/target/report-screenshots/} for a person to look at. Skipped without Chromium, unless
+ * {@code jobs/target/report-screenshots/} (with the pages' HTML) for a person to look at. Skipped without Chromium, unless
  * {@code -Dcallstats.lake.browser-tests=required} (bin/test) makes that a failure.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -86,7 +88,9 @@ class ReportBrowserTest {
   void screenshotsOfTheDailyAndWeeklyPages() throws Exception {
     for (String[] page : new String[][] {{"daily", D.toString()}, {"weekly", MONDAY.toString()}}) {
       Path png = SCREENSHOTS.resolve(ACME + "-" + page[0] + ".png");
-      chromium.screenshot(appDir.resolve(page[0]).resolve(page[1] + ".html"), png, 1280, 3400);
+      Path html = appDir.resolve(page[0]).resolve(page[1] + ".html");
+      chromium.screenshot(html, png, 1280, 3600);
+      Files.copy(html, SCREENSHOTS.resolve(ACME + "-" + page[0] + ".html"), StandardCopyOption.REPLACE_EXISTING);
       BufferedImage image = ImageIO.read(png.toFile());
       assertThat(image.getWidth()).isEqualTo(1280);
       Set<Integer> colours = new HashSet<>();

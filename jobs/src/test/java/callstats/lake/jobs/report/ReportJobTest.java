@@ -211,8 +211,8 @@ class ReportJobTest {
     List<Element> rows = doc.select("table.issues tbody tr");
     assertThat(rows.stream().map(r -> r.attr("data-issue")).toList())
         .containsExactly("high_loss", "ice_failure", "high_rtt");
-    assertThat(rows.get(0).select("td").eachText()).containsExactly("3", "50.0\u00a0%", "2", "0", "2", "1");
-    assertThat(rows.get(1).select("td").eachText()).containsExactly("2", "33.3\u00a0%", "1", "2", "0", "0");
+    assertThat(rows.get(0).select("td").eachText()).containsExactly("3", "50.0 %", "2", "0", "2", "1");
+    assertThat(rows.get(1).select("td").eachText()).containsExactly("2", "33.3 %", "1", "2", "0", "0");
     Document week = html(weekly(ACME));
     assertThat(week.select("table.issues tbody tr").stream()
         .map(r -> r.attr("data-issue") + "=" + r.selectFirst("[data-col=count]").text()).toList())

@@ -150,7 +150,7 @@ public record TrendChart(String id, String title, String description, String uni
       }
     }
     List<Legend> legend = series.stream().map(s -> new Legend(s.label(), s.css())).toList();
-    return f.chart(id, title, description, "%", y, bars, List.of(), List.of(), legend, empty);
+    return f.chart(id, title, description, "% of minutes", y, bars, List.of(), List.of(), legend, empty);
   }
 
   private static double max(List<Series> series) {

@@ -122,11 +122,15 @@ class ReportJobTest {
     assertThat(kpi(doc, "calls")).isEqualTo("1,273");
     assertThat(text(doc.selectFirst("[data-kpi=calls]").parent().select("td.change").get(0)))
         .isEqualTo("\u25b2 +0.6 % up");
-    // 12 failed of 1273: 0.942655 %, one failed fewer than the day before (13 of 1266, 1.026856 %)
-    assertThat(kpi(doc, "failure_rate_pct")).isEqualTo("0.9 %");
+    // 14 failed of 1273 (1.099764 %), against 13 of 1266 the day before (1.026856 %): worse
+    assertThat(kpi(doc, "failure_rate_pct")).isEqualTo("1.1 %");
     Element failed = doc.selectFirst("[data-kpi=failure_rate_pct]").parent().select("td.change").get(0);
-    assertThat(text(failed)).isEqualTo("\u25bc \u22120.1 pp better");
-    assertThat(failed.hasClass("better")).isTrue();
+    assertThat(text(failed)).isEqualTo("\u25b2 +0.1 pp worse");
+    assertThat(failed.hasClass("worse")).isTrue();
+    // 5 + 39 % 3 = 5 dropped, against 7 of 1266 the day before: better
+    Element dropped = doc.selectFirst("[data-kpi=drop_rate_pct]").parent().select("td.change").get(0);
+    assertThat(text(dropped)).isEqualTo("\u25bc \u22120.2 pp better");
+    assertThat(dropped.hasClass("better")).isTrue();
     assertThat(kpi(doc, "participant_minutes")).isEqualTo("5,729 min");
     assertThat(kpi(doc, "feedback_mean")).isEqualTo("4.00 / 5");
   }

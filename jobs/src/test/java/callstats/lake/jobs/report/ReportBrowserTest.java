@@ -21,6 +21,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,13 +49,19 @@ class ReportBrowserTest {
       if (Chromium.required()) {
         Assertions.fail(Chromium.missingMessage());
       }
-      Assumptions.abort(Chromium.missingMessage());
+      return;
     }
     LakeConfig config = TestLake.config(dir.resolve("lake").toUri().toString(),
         dir.resolve("landing").toUri().toString(), Map.of());
     lake = ReportLake.seed(TestLake.spark(), config);
     ReportJob.run(TestLake.spark(), config, D, null);
     appDir = dir.resolve("lake").resolve("reports").resolve("app=" + ACME);
+  }
+
+  /** Each test reports itself skipped, with the reason, when there is no browser and none is required. */
+  @BeforeEach
+  void needsChromium() {
+    Assumptions.assumeTrue(chromium != null, Chromium::missingMessage);
   }
 
   @Test

@@ -149,26 +149,15 @@ public final class StatsMapper {
   Object[] streamRow(RecordContext ctx, String connectionId, String remoteId, String id, long ssrc, String kind,
       String mediaType, String direction, JsonNode r, Values v) {
     Object[] row = RecordSink.newRow(Silver.RTP_STREAM_SAMPLES);
-    set(row, RtpStreamSampleCol.DATE, ctx.date());
-    set(row, RtpStreamSampleCol.APP_ID, ctx.appId());
-    set(row, RtpStreamSampleCol.CONF_ID, ctx.confId());
-    set(row, RtpStreamSampleCol.UC_ID, ctx.ucId());
-    set(row, RtpStreamSampleCol.USER_ID, ctx.userId());
-    set(row, RtpStreamSampleCol.DEVICE_ID, ctx.deviceId());
-    set(row, RtpStreamSampleCol.ORIGIN_ID, ctx.originId());
+    ctx.fill(row, Silver.RTP_STREAM_SAMPLES);
     set(row, RtpStreamSampleCol.CONNECTION_ID, connectionId);
     set(row, RtpStreamSampleCol.REMOTE_ID, remoteId);
-    set(row, RtpStreamSampleCol.DIALECT, ctx.dialect());
     set(row, RtpStreamSampleCol.STATS_ID, id);
     set(row, RtpStreamSampleCol.SSRC, ssrc);
     set(row, RtpStreamSampleCol.KIND, kind);
     set(row, RtpStreamSampleCol.MEDIA_TYPE, mediaType);
     set(row, RtpStreamSampleCol.DIRECTION, direction);
     set(row, RtpStreamSampleCol.SAMPLE_TS, sampleTs(ctx, r, v));
-    set(row, RtpStreamSampleCol.RECEIVED_AT, ctx.receivedAt());
-    set(row, RtpStreamSampleCol.SOURCE_FILE, ctx.sourceFile());
-    set(row, RtpStreamSampleCol.LINE_NUMBER, ctx.lineNumber());
-    set(row, RtpStreamSampleCol.RECORD_ID, ctx.recordId());
     return row;
   }
 
@@ -257,22 +246,12 @@ public final class StatsMapper {
   Object[] transportBase(RecordContext ctx, String connectionId, String remoteId, String pairId, String selection,
       JsonNode pair, Values v) {
     Object[] row = RecordSink.newRow(Silver.TRANSPORT_SAMPLES);
-    set(row, TransportSampleCol.DATE, ctx.date());
-    set(row, TransportSampleCol.APP_ID, ctx.appId());
-    set(row, TransportSampleCol.CONF_ID, ctx.confId());
-    set(row, TransportSampleCol.UC_ID, ctx.ucId());
-    set(row, TransportSampleCol.USER_ID, ctx.userId());
-    set(row, TransportSampleCol.DEVICE_ID, ctx.deviceId());
+    ctx.fill(row, Silver.TRANSPORT_SAMPLES);
     set(row, TransportSampleCol.CONNECTION_ID, connectionId);
     set(row, TransportSampleCol.REMOTE_ID, remoteId);
-    set(row, TransportSampleCol.DIALECT, ctx.dialect());
     set(row, TransportSampleCol.SAMPLE_TS, sampleTs(ctx, pair, v));
-    set(row, TransportSampleCol.RECEIVED_AT, ctx.receivedAt());
     set(row, TransportSampleCol.CANDIDATE_PAIR_ID, pairId);
     set(row, TransportSampleCol.PAIR_SELECTION, selection);
-    set(row, TransportSampleCol.SOURCE_FILE, ctx.sourceFile());
-    set(row, TransportSampleCol.LINE_NUMBER, ctx.lineNumber());
-    set(row, TransportSampleCol.RECORD_ID, ctx.recordId());
     return row;
   }
 

@@ -94,16 +94,8 @@ final class CallstatsEvents {
     }
     Values v = new Values();
     Object[] row = RecordSink.newRow(Silver.EVENTS);
-    set(row, EventCol.DATE, ctx.date());
-    set(row, EventCol.APP_ID, ctx.appId());
-    set(row, EventCol.CONF_ID, ctx.confId());
-    set(row, EventCol.UC_ID, ctx.ucId());
-    set(row, EventCol.USER_ID, ctx.userId());
-    set(row, EventCol.DEVICE_ID, ctx.deviceId());
-    set(row, EventCol.ORIGIN_ID, ctx.originId());
-    set(row, EventCol.DIALECT, ctx.dialect());
+    ctx.fill(row, Silver.EVENTS);
     set(row, EventCol.EVENT_TS, ctx.clientTs());
-    set(row, EventCol.RECEIVED_AT, ctx.receivedAt());
     set(row, EventCol.CATEGORY, kind[0]);
     set(row, EventCol.EVENT, name);
     set(row, EventCol.SOURCE_PATH, path);
@@ -139,9 +131,6 @@ final class CallstatsEvents {
     set(row, EventCol.TOTAL_MEMORY, v.nonNegative(body, "totalMemory"));
     set(row, EventCol.THREAD_COUNT, v.intValue(body, "threadCount"));
     set(row, EventCol.DETAILS, details(body));
-    set(row, EventCol.SOURCE_FILE, ctx.sourceFile());
-    set(row, EventCol.LINE_NUMBER, ctx.lineNumber());
-    set(row, EventCol.RECORD_ID, ctx.recordId());
     if (path.equals("events/feedback")) {
       sink.emit(Silver.FEEDBACK, feedback(ctx, body, v));
     } else if (path.equals("events/ssrcmap")) {
@@ -157,22 +146,14 @@ final class CallstatsEvents {
     }
     Integer overall = rating(fb, "overallRating", v, true);
     Object[] row = RecordSink.newRow(Silver.FEEDBACK);
-    set(row, FeedbackCol.DATE, ctx.date());
-    set(row, FeedbackCol.APP_ID, ctx.appId());
-    set(row, FeedbackCol.CONF_ID, ctx.confId());
-    set(row, FeedbackCol.UC_ID, ctx.ucId());
-    set(row, FeedbackCol.USER_ID, ctx.userId());
+    ctx.fill(row, Silver.FEEDBACK);
     set(row, FeedbackCol.REMOTE_ID, settings.personalId(ctx.appId(), text(body, "remoteID", CallstatsParser.MAX_ID_CHARS)));
     set(row, FeedbackCol.EVENT_TS, ctx.clientTs());
-    set(row, FeedbackCol.RECEIVED_AT, ctx.receivedAt());
     set(row, FeedbackCol.OVERALL_RATING, overall);
     set(row, FeedbackCol.AUDIO_QUALITY_RATING, rating(fb, "audioQualityRating", v, false));
     set(row, FeedbackCol.VIDEO_QUALITY_RATING, rating(fb, "videoQualityRating", v, false));
     set(row, FeedbackCol.SCREEN_QUALITY_RATING, rating(fb, "screenQualityRating", v, false));
     set(row, FeedbackCol.COMMENT, masker.mask(text(fb, "comment", MAX_MESSAGE_CHARS)));
-    set(row, FeedbackCol.SOURCE_FILE, ctx.sourceFile());
-    set(row, FeedbackCol.LINE_NUMBER, ctx.lineNumber());
-    set(row, FeedbackCol.RECORD_ID, ctx.recordId());
     return row;
   }
 
@@ -201,14 +182,9 @@ final class CallstatsEvents {
         continue;
       }
       Object[] row = RecordSink.newRow(Silver.SSRC_MAP);
-      set(row, SsrcMapCol.DATE, ctx.date());
-      set(row, SsrcMapCol.APP_ID, ctx.appId());
-      set(row, SsrcMapCol.CONF_ID, ctx.confId());
-      set(row, SsrcMapCol.UC_ID, ctx.ucId());
-      set(row, SsrcMapCol.USER_ID, ctx.userId());
+      ctx.fill(row, Silver.SSRC_MAP);
       set(row, SsrcMapCol.CONNECTION_ID, text(body, "connectionID", CallstatsParser.MAX_ID_CHARS));
       set(row, SsrcMapCol.EVENT_TS, ctx.clientTs());
-      set(row, SsrcMapCol.RECEIVED_AT, ctx.receivedAt());
       set(row, SsrcMapCol.SSRC, ssrc);
       set(row, SsrcMapCol.CNAME, text(d, "cname", 256));
       set(row, SsrcMapCol.STREAM_TYPE, text(d, "streamType", 16));
@@ -217,9 +193,6 @@ final class CallstatsEvents {
       set(row, SsrcMapCol.STREAM_USER_ID, settings.personalId(ctx.appId(), text(d, "userID", CallstatsParser.MAX_ID_CHARS)));
       set(row, SsrcMapCol.MSID, text(d, "msid", 256));
       set(row, SsrcMapCol.LABEL, text(d, "label", 256));
-      set(row, SsrcMapCol.SOURCE_FILE, ctx.sourceFile());
-      set(row, SsrcMapCol.LINE_NUMBER, ctx.lineNumber());
-      set(row, SsrcMapCol.RECORD_ID, ctx.recordId());
       sink.emit(Silver.SSRC_MAP, row);
     }
   }
@@ -227,14 +200,8 @@ final class CallstatsEvents {
   void precallTest(RecordContext ctx, ObjectNode body, JsonNode geo, RecordSink sink) {
     Values v = new Values();
     Object[] row = RecordSink.newRow(Silver.PRECALL_TESTS);
-    set(row, PrecallTestCol.DATE, ctx.date());
-    set(row, PrecallTestCol.APP_ID, ctx.appId());
-    set(row, PrecallTestCol.CONF_ID, ctx.confId());
-    set(row, PrecallTestCol.UC_ID, ctx.ucId());
-    set(row, PrecallTestCol.USER_ID, ctx.userId());
-    set(row, PrecallTestCol.DEVICE_ID, ctx.deviceId());
+    ctx.fill(row, Silver.PRECALL_TESTS);
     set(row, PrecallTestCol.TEST_TS, ctx.clientTs());
-    set(row, PrecallTestCol.RECEIVED_AT, ctx.receivedAt());
     set(row, PrecallTestCol.PROVIDER, text(body, "provider", 128));
     set(row, PrecallTestCol.MEDIA_CONNECTIVITY, Values.bool(body, "mediaConnectivity"));
     set(row, PrecallTestCol.RTT_MS, v.nonNegative(body, "rtt"));
@@ -248,9 +215,6 @@ final class CallstatsEvents {
     set(row, PrecallTestCol.REGION, text(geo, "region", 16));
     set(row, PrecallTestCol.ASN, geo == null ? null : v.counter(geo, "asn"));
     set(row, PrecallTestCol.ISP, text(geo, "isp", 128));
-    set(row, PrecallTestCol.SOURCE_FILE, ctx.sourceFile());
-    set(row, PrecallTestCol.LINE_NUMBER, ctx.lineNumber());
-    set(row, PrecallTestCol.RECORD_ID, ctx.recordId());
     sink.emit(Silver.PRECALL_TESTS, row);
   }
 
@@ -260,13 +224,7 @@ final class CallstatsEvents {
    */
   void sessionTouch(RecordContext ctx, String path, ObjectNode body, JsonNode geo, RecordSink sink) {
     Object[] row = RecordSink.newRow(Silver.SESSIONS);
-    set(row, SessionCol.DATE, ctx.date());
-    set(row, SessionCol.APP_ID, ctx.appId());
-    set(row, SessionCol.CONF_ID, ctx.confId());
-    set(row, SessionCol.UC_ID, ctx.ucId());
-    set(row, SessionCol.USER_ID, ctx.userId());
-    set(row, SessionCol.DEVICE_ID, ctx.deviceId());
-    set(row, SessionCol.DIALECT, ctx.dialect());
+    ctx.fill(row, Silver.SESSIONS);
     if (path.equals("userJoined")) {
       JsonNode info = body.get("endpointInfo");
       String type = text(info, "type", 16);

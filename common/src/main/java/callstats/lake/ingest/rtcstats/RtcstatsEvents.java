@@ -105,15 +105,8 @@ final class RtcstatsEvents {
     String[] kind = kindOf(method);
     Values v = new Values();
     Object[] row = RecordSink.newRow(Silver.EVENTS);
-    set(row, EventCol.DATE, ctx.date());
-    set(row, EventCol.APP_ID, ctx.appId());
-    set(row, EventCol.CONF_ID, ctx.confId());
-    set(row, EventCol.UC_ID, ctx.ucId());
-    set(row, EventCol.USER_ID, ctx.userId());
-    set(row, EventCol.DEVICE_ID, ctx.deviceId());
-    set(row, EventCol.DIALECT, ctx.dialect());
+    ctx.fill(row, Silver.EVENTS);
     set(row, EventCol.EVENT_TS, ctx.clientTs());
-    set(row, EventCol.RECEIVED_AT, ctx.receivedAt());
     set(row, EventCol.CATEGORY, kind[0]);
     set(row, EventCol.EVENT, kind[1]);
     set(row, EventCol.SOURCE_PATH, cap(method, 128));
@@ -142,9 +135,6 @@ final class RtcstatsEvents {
         set(row, EventCol.MESSAGE, masker.mask(cap(payload.asText(), MAX_MESSAGE_CHARS)));
       }
     }
-    set(row, EventCol.SOURCE_FILE, ctx.sourceFile());
-    set(row, EventCol.LINE_NUMBER, ctx.lineNumber());
-    set(row, EventCol.RECORD_ID, ctx.recordId());
     sink.emit(Silver.EVENTS, row);
   }
 

@@ -71,13 +71,13 @@ public final class QuantileSketch {
     return sketch.isEmpty() ? null : sketch.getValueAtQuantile(q);
   }
 
-  /** The sketch in DDSketch's own encoding, which {@link #fromBytes} reads (its protobuf form would not). */
+  /** DDSketch's own binary encoding, index mapping included. */
   public byte[] toBytes() {
     GrowingByteArrayOutput out = GrowingByteArrayOutput.withDefaultInitialCapacity();
     try {
       sketch.encode(out, false);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot encode a quantile sketch", e);
+      throw new UncheckedIOException(e);
     }
     return out.trimmedCopy();
   }

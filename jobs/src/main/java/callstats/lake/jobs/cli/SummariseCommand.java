@@ -5,28 +5,16 @@ import callstats.lake.jobs.summarise.SummariseJob;
 import java.time.LocalDate;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 @Command(name = "summarise", mixinStandardHelpOptions = true,
     description = {"Summarise every call that records landed on a date belong to into the gold tables:",
         "stream_summary, connection_summary, participant_summary, call_summary and issues.",
         "Calls that started on earlier dates (midnight crossings, late uploads, up to summarise.late-days) are",
         "summarised again, completely; re-running a date is idempotent."})
-public final class SummariseCommand extends LakeCommand {
-
-  @Mixin
-  DateRange dates;
+public final class SummariseCommand extends DateCommand {
 
   @Override
-  protected void validate(LakeConfig config) {
-    dates.dates();
-  }
-
-  @Override
-  protected int run(SparkSession spark, LakeConfig config) {
-    for (LocalDate date : dates.dates()) {
-      SummariseJob.run(spark, config, date);
-    }
-    return 0;
+  protected void runDate(SparkSession spark, LakeConfig config, LocalDate date) {
+    SummariseJob.run(spark, config, date);
   }
 }

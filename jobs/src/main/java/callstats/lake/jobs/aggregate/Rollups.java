@@ -1,6 +1,7 @@
 package callstats.lake.jobs.aggregate;
 
 import static org.apache.spark.sql.functions.callUDF;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
@@ -27,9 +28,10 @@ import scala.collection.Seq;
 /**
  * Weekly and monthly service rows from the daily rows, without reading the summaries again: counts and
  * sums add up, rates and means are recomputed from them, distinct users come from the union of the days'
- * HLL sketches and percentiles from the merge of the days' DDSketches, both in date order.
+ * HLL sketches and percentiles from the merge of the days' DDSketches, both in date order. The report rolls up
+ * a week to date with the same functions.
  */
-final class Rollups {
+public final class Rollups {
 
   static final String MERGE_QUANTILES = "callstats_merge_quantiles";
   static final String QUANTILE = "callstats_quantile";
@@ -39,7 +41,7 @@ final class Rollups {
   private Rollups() {}
 
   /** The ISO week (Monday to Sunday) of a day. */
-  static LocalDate[] week(LocalDate day) {
+  public static LocalDate[] week(LocalDate day) {
     LocalDate start = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     return new LocalDate[] {start, start.plusDays(6)};
   }
@@ -49,7 +51,7 @@ final class Rollups {
     return new LocalDate[] {start, day.with(TemporalAdjusters.lastDayOfMonth())};
   }
 
-  static void registerFunctions(SparkSession spark) {
+  public static void registerFunctions(SparkSession spark) {
     spark.udf().register(MERGE_QUANTILES, (UDF1<Seq<Row>, byte[]>) days -> {
       QuantileSketch s = QuantileSketch.empty();
       for (Row r : scala.jdk.javaapi.CollectionConverters.asJava(days)) {
@@ -75,7 +77,7 @@ final class Rollups {
   }
 
   /** The rollup of the daily rows in [start, end] into one row per app for that period. */
-  static Dataset<Row> rollUp(Dataset<Row> daily, LocalDate start, LocalDate end) {
+  public static Dataset<Row> rollUp(Dataset<Row> daily, LocalDate start, LocalDate end) {
     Dataset<Row> days = daily.where(col("period_start").between(Date.valueOf(start), Date.valueOf(end)));
     List<Column> aggs = new ArrayList<>();
     aggs.add(expr("count_if(calls > 0)").as("days"));
@@ -98,7 +100,8 @@ final class Rollups {
           .withColumn(q[1] + "p95" + q[2], callUDF(QUANTILE, col(sketch), lit(0.95)));
     }
     Dataset<Row> issueCounts = days.select(col("app_id"), expr("explode(issue_counts) AS (issue_type, n)"))
-        .groupBy("app_id", "issue_type").agg(sum("n").as("n"))
+        // never null, so the map's values are declared non-null as in issue_counts
+        .groupBy("app_id", "issue_type").agg(coalesce(sum("n"), lit(0L)).as("n"))
         .groupBy("app_id").agg(expr("map_from_entries(array_sort(collect_list(struct(issue_type, n))))")
             .as("issue_counts"));
     return DailyService.finish(rolled.join(issueCounts, DailyService.scalaSeq("app_id"), "left")

@@ -18,6 +18,7 @@ import picocli.CommandLine.ParseResult;
         NormaliseCommand.class,
         SummariseCommand.class,
         AggregateCommand.class,
+        ReportCommand.class,
         RtcstatsFeaturesCommand.class,
         SqlCommand.class,
         MaintainCommand.class,

@@ -16,6 +16,7 @@ import picocli.CommandLine.ParseResult;
     description = "WebRTC call-quality analytics on Spark and Delta Lake.",
     subcommands = {
         NormaliseCommand.class,
+        SimulateCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

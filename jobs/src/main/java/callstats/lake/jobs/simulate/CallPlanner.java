@@ -276,8 +276,9 @@ final class CallPlanner {
       }
     }
     String ucId = uuid(rng);
+    long drift = rng.nextInt(501) - 250;
     long skew = dirt.clockSkewMs();
-    long offset = skew != 0 ? skew : rng.nextInt(501) - 250;
+    long offset = skew != 0 ? skew : drift;
     Envelope env = new Envelope(app.id(), confId, ucId, userId, deviceId, geo, offset, skew != 0);
     return new Participant(index, index == 0, ucId, userIndex, userId, deviceId, endpoint, env, country, network,
         relayed, relayProtocol, rtt, loss, jitter, rng.nextLong());

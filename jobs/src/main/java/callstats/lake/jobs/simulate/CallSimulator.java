@@ -411,8 +411,9 @@ final class CallSimulator {
       c.endMs = f;
       c.endReason = "setup_failed";
       m.conns.remove(c);
-      // Try again: a transient failure connects on the retry; a member that never connects tries once more.
-      boolean retry = attempt == 1 && (!failing.plan.neverConnects || rng.nextBoolean());
+      // Try again: a transient failure (once per member) connects on a retry; one that never connects may try once
+      // more.
+      boolean retry = failing.plan.neverConnects ? attempt == 1 && rng.nextBoolean() : true;
       if (retry && (c.peer == null || c.offerer)) {
         long again = f + 1_000 + rng.nextInt(4_000);
         Member other = c.remote != null ? c.remote : null;
@@ -1174,9 +1175,14 @@ final class CallSimulator {
   /** One stats line of a connection, and the truth it feeds. */
   private void sample(Connection c, long t, boolean last) {
     if (c.counterResetAfter > 0 && c.samples == c.counterResetAfter && !last) {
-      c.resetCounters();
-      c.counterResets++;
-      c.showsReset = true;
+      // Injected dirt: the counters restart at a moment before the next sample (not from the simulation's stream).
+      at(t + 1_000 + Math.floorMod(c.idSeed, 8_000L), () -> {
+        if (c.active()) {
+          c.resetCounters();
+          c.counterResets++;
+          c.showsReset = true;
+        }
+      });
     }
     boolean firefox = c.style == StatsStyle.FIREFOX;
     double pairRtt = firefox ? Double.NaN : c.currentRttMs;

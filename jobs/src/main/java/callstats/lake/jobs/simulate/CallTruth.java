@@ -277,9 +277,10 @@ final class CallTruth {
   private static TruthRow<StreamTruthCol> receiverLeg(LocalDate date, String app, String conf, RtpFlow f) {
     RtpSender s = f.source;
     double duration = Math.max(0, (f.lastSampleMs - f.startMs) / 1000.0);
-    long bytes = f.snap[RtpFlow.BYTES];
-    long received = f.snap[RtpFlow.RECEIVED];
-    long lost = f.snap[RtpFlow.LOST];
+    long bytes = f.reportedTotal(RtpFlow.BYTES);
+    long received = f.reportedTotal(RtpFlow.RECEIVED);
+    long lost = f.reportedTotal(RtpFlow.LOST);
+    long samplesReceived = f.reportedTotal(RtpFlow.SAMPLES_RECEIVED);
     boolean peer = f.leg.equals(RtpFlow.PEER);
     double rtt = peer ? (s.rttN == 0 ? Double.NaN : s.rttSumMs / s.rttN)
         : (f.pairRttN == 0 ? Double.NaN : f.pairRttSumMs / f.pairRttN);
@@ -290,21 +291,21 @@ final class CallTruth {
         .set(StreamTruthCol.RECEIVER_CONNECTION_ID, f.rx.id)
         .ts(StreamTruthCol.START_TS, f.startMs).ts(StreamTruthCol.END_TS, f.lastSampleMs)
         .set(StreamTruthCol.DURATION_S, duration).set(StreamTruthCol.SAMPLES, f.samples)
-        .set(StreamTruthCol.PACKETS_SENT, f.snap[RtpFlow.EXPECTED]).set(StreamTruthCol.PACKETS_RECEIVED, received)
-        .set(StreamTruthCol.PACKETS_LOST, lost).set(StreamTruthCol.BYTES_SENT, f.snap[RtpFlow.BYTES_SENT])
-        .set(StreamTruthCol.BYTES_RECEIVED, bytes)
+        .set(StreamTruthCol.PACKETS_SENT, f.reportedTotal(RtpFlow.EXPECTED))
+        .set(StreamTruthCol.PACKETS_RECEIVED, received).set(StreamTruthCol.PACKETS_LOST, lost)
+        .set(StreamTruthCol.BYTES_SENT, f.reportedTotal(RtpFlow.BYTES_SENT)).set(StreamTruthCol.BYTES_RECEIVED, bytes)
         .set(StreamTruthCol.INJECTED_LOSS_PCT, f.snapLossPackets == 0 ? 0.0
             : 100 * f.snapLossWeighted / f.snapLossPackets)
         .set(StreamTruthCol.REALISED_LOSS_PCT, received + lost == 0 ? null : 100.0 * lost / (received + lost))
         .dbl(StreamTruthCol.MEAN_RTT_MS, rtt)
         .set(StreamTruthCol.MEAN_JITTER_MS, f.jitterN == 0 ? null : f.jitterSumMs / f.jitterN)
         .set(StreamTruthCol.MEAN_BITRATE_KBPS, duration <= 0 ? 0.0 : 8.0 * bytes / duration / 1000)
-        .set(StreamTruthCol.FREEZE_COUNT, video ? f.snap[RtpFlow.FREEZES] : null)
-        .set(StreamTruthCol.FREEZE_S, video ? f.dsnap[RtpFlow.D_FREEZE_S] : null)
-        .set(StreamTruthCol.PAUSE_S, video ? f.dsnap[RtpFlow.D_PAUSE_S] : null)
-        .set(StreamTruthCol.FRAMES, video ? f.snap[RtpFlow.FRAMES_DECODED] : null)
-        .set(StreamTruthCol.CONCEALMENT_PCT, !video && f.snap[RtpFlow.SAMPLES_RECEIVED] > 0
-            ? 100.0 * f.snap[RtpFlow.CONCEALED] / f.snap[RtpFlow.SAMPLES_RECEIVED] : null)
+        .set(StreamTruthCol.FREEZE_COUNT, video ? f.reportedTotal(RtpFlow.FREEZES) : null)
+        .set(StreamTruthCol.FREEZE_S, video ? f.reportedTotalD(RtpFlow.D_FREEZE_S) : null)
+        .set(StreamTruthCol.PAUSE_S, video ? f.reportedTotalD(RtpFlow.D_PAUSE_S) : null)
+        .set(StreamTruthCol.FRAMES, video ? f.reportedTotal(RtpFlow.FRAMES_DECODED) : null)
+        .set(StreamTruthCol.CONCEALMENT_PCT, !video && samplesReceived > 0
+            ? 100.0 * f.reportedTotal(RtpFlow.CONCEALED) / samplesReceived : null)
         .set(StreamTruthCol.IMPAIRMENTS, labels(f))
         .set(StreamTruthCol.ONE_WAY, f.everOneWay);
   }
@@ -312,9 +313,9 @@ final class CallTruth {
   private static TruthRow<StreamTruthCol> toSfuLeg(LocalDate date, String app, String conf, RtpSender s) {
     RtpFlow up = s.report;
     double duration = Math.max(0, (s.lastSampleMs - s.startMs) / 1000.0);
-    long sent = s.snap[RtpSender.PKTS];
-    long lost = s.snapLost;
-    long bytes = s.snap[RtpSender.BYTES];
+    long sent = s.reportedTotal(RtpSender.PKTS);
+    long lost = up.reportedLostAtSender();
+    long bytes = s.reportedTotal(RtpSender.BYTES);
     boolean video = !s.audio();
     return leg(date, app, conf, s, RtpFlow.TO_SFU, s.rid)
         .ts(StreamTruthCol.START_TS, s.startMs).ts(StreamTruthCol.END_TS, s.lastSampleMs)
@@ -327,7 +328,7 @@ final class CallTruth {
         .set(StreamTruthCol.MEAN_RTT_MS, s.rttN == 0 ? null : s.rttSumMs / s.rttN)
         .set(StreamTruthCol.MEAN_JITTER_MS, s.jitterN == 0 ? null : s.jitterSumMs / s.jitterN)
         .set(StreamTruthCol.MEAN_BITRATE_KBPS, duration <= 0 ? 0.0 : 8.0 * bytes / duration / 1000)
-        .set(StreamTruthCol.FRAMES, video ? s.snap[RtpSender.FRAMES_ENCODED] : null)
+        .set(StreamTruthCol.FRAMES, video ? s.reportedTotal(RtpSender.FRAMES_ENCODED) : null)
         .set(StreamTruthCol.IMPAIRMENTS, labels(up)).set(StreamTruthCol.ONE_WAY, false);
   }
 

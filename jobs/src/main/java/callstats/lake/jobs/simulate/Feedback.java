@@ -36,10 +36,10 @@ final class Feedback {
       }
       oneWay |= f.everOneWay;
       if (f.audio()) {
-        audioSamples += f.snap[RtpFlow.SAMPLES_RECEIVED];
-        concealed += f.snap[RtpFlow.CONCEALED];
-        audioExpected += f.snap[RtpFlow.EXPECTED];
-        audioLost += f.snap[RtpFlow.LOST];
+        audioSamples += f.reportedTotal(RtpFlow.SAMPLES_RECEIVED);
+        concealed += f.reportedTotal(RtpFlow.CONCEALED);
+        audioExpected += f.reportedTotal(RtpFlow.EXPECTED);
+        audioLost += f.reportedTotal(RtpFlow.LOST);
         if (f.source.rttN > 0) {
           rttSum += f.source.rttSumMs / f.source.rttN;
           rttN++;
@@ -47,9 +47,9 @@ final class Feedback {
       } else {
         video |= f.source.mediaType.equals("video");
         screen |= f.source.mediaType.equals("screen");
-        videoExpected += f.snap[RtpFlow.EXPECTED];
-        videoLost += f.snap[RtpFlow.LOST];
-        freezeS += f.dsnap[RtpFlow.D_FREEZE_S];
+        videoExpected += f.reportedTotal(RtpFlow.EXPECTED);
+        videoLost += f.reportedTotal(RtpFlow.LOST);
+        freezeS += f.reportedTotalD(RtpFlow.D_FREEZE_S);
         videoS += Math.max(1, (f.lastSampleMs - f.startMs) / 1000.0);
       }
     }

@@ -116,9 +116,14 @@ final class RtpFlow {
   int jitterN;
   double pairRttSumMs;
   int pairRttN;
-  final long[] snap = new long[N];
-  final double[] dsnap = new double[DN];
-  long snapPending;
+  /** What the receiver reported at its last sample, and the sum of what it reported before its resets. */
+  final long[] rxLast = new long[N];
+  final double[] drxLast = new double[DN];
+  final long[] rxCarried = new long[N];
+  final double[] drxCarried = new double[DN];
+  /** Packets lost as the sender's remote-inbound-rtp reported it at its last sample, and before its resets. */
+  long txLastLost;
+  long txCarriedLost;
   double snapLossWeighted;
   long snapLossPackets;
 
@@ -151,14 +156,51 @@ final class RtpFlow {
     return d[i] - dtxBase[i];
   }
 
+  /** The receiver's counters restart; packets missing in an outage are no longer accounted for. */
   void resetReceiverSide() {
+    forgetPending();
+    for (int i = 0; i < N; i++) {
+      rxCarried[i] += rxLast[i];
+      rxLast[i] = 0;
+    }
+    for (int i = 0; i < DN; i++) {
+      drxCarried[i] += drxLast[i];
+      drxLast[i] = 0;
+    }
     System.arraycopy(c, 0, rxBase, 0, N);
     System.arraycopy(d, 0, drxBase, 0, DN);
   }
 
+  /** The sender's view restarts; for a to_sfu leg (only the sender reports it) outage packets are forgotten. */
   void resetSenderSide() {
+    if (rx == null) {
+      forgetPending();
+    }
+    txCarriedLost += txLastLost;
+    txLastLost = 0;
     System.arraycopy(c, 0, txBase, 0, N);
     System.arraycopy(d, 0, dtxBase, 0, DN);
+  }
+
+  /** Packets missing in an outage when the counters restart are never reported, as lost or otherwise. */
+  private void forgetPending() {
+    lossWeighted -= pending;
+    lossPackets -= pending;
+    pending = 0;
+  }
+
+  /** A counter as the receiver reported it, summed over its resets (the truth of receiver legs). */
+  long reportedTotal(int i) {
+    return rxCarried[i] + rxLast[i];
+  }
+
+  double reportedTotalD(int i) {
+    return drxCarried[i] + drxLast[i];
+  }
+
+  /** Packets lost as the sender's remote-inbound-rtp reported them, summed over its resets. */
+  long reportedLostAtSender() {
+    return txCarriedLost + txLastLost;
   }
 
   /** Advances one second under the conditions set. */
@@ -337,7 +379,7 @@ final class RtpFlow {
     pending = 0;
   }
 
-  /** Remembers the values at one of the receiver's samples (the truth of a leg is its last sample). */
+  /** Remembers what one of the receiver's samples reported (the truth of a leg is its reported counters). */
   void snapshot(long sampleMs, double pairRttMs) {
     samples++;
     lastSampleMs = sampleMs;
@@ -347,11 +389,19 @@ final class RtpFlow {
       pairRttSumMs += pairRttMs;
       pairRttN++;
     }
-    System.arraycopy(c, 0, snap, 0, N);
-    System.arraycopy(d, 0, dsnap, 0, DN);
-    snapPending = pending;
-    snapLossWeighted = lossWeighted;
-    snapLossPackets = lossPackets;
+    for (int i = 0; i < N; i++) {
+      rxLast[i] = c[i] - rxBase[i];
+    }
+    for (int i = 0; i < DN; i++) {
+      drxLast[i] = d[i] - drxBase[i];
+    }
+    snapLossWeighted = lossWeighted - pending;
+    snapLossPackets = lossPackets - pending;
+  }
+
+  /** Remembers what one of the sender's samples reported about this leg (remote-inbound-rtp). */
+  void senderSnapshot() {
+    txLastLost = c[LOST] - txBase[LOST];
   }
 
   /** A binomial draw: inversion of the Poisson approximation for small means, normal approximation otherwise. */

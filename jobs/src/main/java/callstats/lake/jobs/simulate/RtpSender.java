@@ -83,8 +83,9 @@ final class RtpSender {
   int rttN;
   double jitterSumMs;
   int jitterN;
-  final long[] snap = new long[N];
-  long snapLost;
+  /** What the sender reported at its last sample, and the sum of what it reported before its resets. */
+  final long[] last = new long[N];
+  final long[] carried = new long[N];
   double snapLossWeighted;
   long snapLossPackets;
 
@@ -121,8 +122,17 @@ final class RtpSender {
   }
 
   void resetCounters() {
+    for (int i = 0; i < N; i++) {
+      carried[i] += last[i];
+      last[i] = 0;
+    }
     System.arraycopy(c, 0, base, 0, N);
     System.arraycopy(d, 0, dbase, 0, DN);
+  }
+
+  /** A counter as the sender reported it, summed over its resets (the truth of to_sfu legs). */
+  long reportedTotal(int i) {
+    return carried[i] + last[i];
   }
 
   /** One second of audio: 50 packets of 20 ms; smaller while muted (comfort noise), none on hold. */
@@ -272,13 +282,17 @@ final class RtpSender {
     c[RTX_BYTES] += nacks * 1100L;
   }
 
-  /** Remembers the values at one of the sender's samples (the truth of a to_sfu leg is its last sample). */
+  /** Remembers what one of the sender's samples reported (the truth of a to_sfu leg is its reported counters). */
   void snapshot(long sampleMs) {
     samples++;
     lastSampleMs = sampleMs;
-    System.arraycopy(c, 0, snap, 0, N);
-    snapLost = report == null ? 0 : report.c[RtpFlow.LOST];
-    snapLossWeighted = report == null ? 0 : report.lossWeighted;
-    snapLossPackets = report == null ? 0 : report.lossPackets;
+    for (int i = 0; i < N; i++) {
+      last[i] = c[i] - base[i];
+    }
+    if (report != null) {
+      report.senderSnapshot();
+      snapLossWeighted = report.lossWeighted - report.pending;
+      snapLossPackets = report.lossPackets - report.pending;
+    }
   }
 }

@@ -26,6 +26,9 @@ import org.junit.jupiter.api.Test;
 class CallGeneratorTest {
 
   private static final int CALLS = 40;
+  /** Drops and restarts are rare; a small day gets more of them so that their lines are checked too. */
+  private static final Map<String, String> MORE_TROUBLE = Map.of("simulate.recovered-drop-rate", "0.1",
+      "simulate.failures.dropped-call", "0.1", "simulate.impairments.ice-restart", "0.1");
   private static Simulations.Day clean;
   private static GeneratedLines cleanLines;
   private static Simulations.Day dirty;
@@ -33,9 +36,9 @@ class CallGeneratorTest {
 
   @BeforeAll
   static void generate() {
-    clean = Simulations.generate(Simulations.settings(CALLS, 7, 0), true);
+    clean = Simulations.generate(Simulations.settings(CALLS, 7, 0, MORE_TROUBLE), true);
     cleanLines = new GeneratedLines(clean.sink().lines);
-    dirty = Simulations.generate(Simulations.settings(CALLS, 7, 0.05), true);
+    dirty = Simulations.generate(Simulations.settings(CALLS, 7, 0.05, MORE_TROUBLE), true);
     dirtyLines = new GeneratedLines(dirty.sink().lines);
   }
 
@@ -111,11 +114,15 @@ class CallGeneratorTest {
     assertThat(late).isEqualTo(countOk(DirtKind.LATE)).isPositive();
     assertThat(skewed).isEqualTo(countOk(DirtKind.CLOCK_SKEW)).isPositive();
 
-    // Out of order: a stats line after the next stats line of its connection.
+    // Out of order: a stats line after the next stats line of its connection (unless that one was cut short).
     Map<String, Long> lastTimestamp = new HashMap<>();
     int outOfOrder = 0;
-    for (IngestContract.Result r : dirtyLines.results) {
-      if (r.verdict() == Verdict.OK && r.line().get("path").asText().equals("stats")) {
+    int malformedStats = 0;
+    for (int i = 0; i < dirty.sink().lines.size(); i++) {
+      IngestContract.Result r = dirtyLines.results.get(i);
+      if (r.verdict() == Verdict.MALFORMED) {
+        malformedStats += dirty.sink().lines.get(i).path() == IngestPath.STATS ? 1 : 0;
+      } else if (r.line().get("path").asText().equals("stats")) {
         JsonNode body = r.line().get("body");
         long ts = body.get("timestamp").asLong();
         Long before = lastTimestamp.put(body.get("connectionID").asText(), ts);
@@ -124,7 +131,8 @@ class CallGeneratorTest {
         }
       }
     }
-    assertThat(outOfOrder).isEqualTo(countOk(DirtKind.OUT_OF_ORDER)).isPositive();
+    int flagged = countOk(DirtKind.OUT_OF_ORDER);
+    assertThat(outOfOrder).isBetween(flagged - malformedStats, flagged).isPositive();
     assertThat(tally.totalDirt(DirtKind.COUNTER_RESET)).isPositive();
   }
 
@@ -164,15 +172,29 @@ class CallGeneratorTest {
 
   @Test
   void cleanTrafficDoesNotDependOnTheDirtRate() {
+    int compared = 0;
     for (int i = 0; i < CALLS; i++) {
       CallTruth a = clean.calls().get(i);
       CallTruth b = dirty.calls().get(i);
       assertThat(b.call.values()).isEqualTo(a.call.values());
       assertThat(b.streams.size()).isEqualTo(a.streams.size());
+      // Injected counter resets change what is reported (and so the truth) of the legs on their connection.
+      Set<String> reset = new HashSet<>();
+      for (var c : b.connections) {
+        if ((Integer) c.get(ConnectionTruthCol.COUNTER_RESETS) > 0) {
+          reset.add((String) c.get(ConnectionTruthCol.CONNECTION_ID));
+        }
+      }
       for (int j = 0; j < a.streams.size(); j++) {
-        assertThat(b.streams.get(j).values()).isEqualTo(a.streams.get(j).values());
+        var leg = b.streams.get(j);
+        if (!reset.contains(leg.get(StreamTruthCol.SENDER_CONNECTION_ID))
+            && !reset.contains(leg.get(StreamTruthCol.RECEIVER_CONNECTION_ID))) {
+          assertThat(leg.values()).isEqualTo(a.streams.get(j).values());
+          compared++;
+        }
       }
     }
+    assertThat(compared).isGreaterThan(100);
   }
 
   @Test
@@ -252,8 +274,10 @@ class CallGeneratorTest {
         if (sent == null || received == null) {
           continue;
         }
-        // The two ends sample at different moments: they agree up to one stats interval of packets in flight.
-        double perInterval = sent / Math.max(10, (Double) s.get(StreamTruthCol.DURATION_S)) * 10 + 50;
+        // The two ends sample at different moments: they agree up to one stats interval of packets, plus one for
+        // each restart (what was sent between the last sample and the restart is never reported).
+        int resets = restarts.get(tx) + restarts.get(rx);
+        double perInterval = (sent / Math.max(10, (Double) s.get(StreamTruthCol.DURATION_S)) * 10 + 50) * (1 + resets);
         assertThat(received + lost).isCloseTo(sent, within(perInterval));
         if (reportedLost != null) {
           assertThat(reportedLost).isCloseTo(lost, within(perInterval));

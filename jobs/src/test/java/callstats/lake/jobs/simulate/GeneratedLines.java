@@ -6,7 +6,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Generated lines parsed the way a reader of the landing zone sees them: stats samples per connection in client-time
@@ -56,26 +58,29 @@ final class GeneratedLines {
   }
 
   /**
-   * A cumulative counter of one report summed across resets, as a pipeline computes it: the value at the last
-   * sample before each decrease, plus the last value. Null if the report never appears on the connection.
+   * A cumulative counter of one report summed across resets, as a pipeline computes it: resets are per connection
+   * (an ICE restart, or an injected reset, restarts every RTP counter of the connection), found where some RTP
+   * counter of the connection goes down; the counter's last value before each reset is carried over. Null if the
+   * report never appears on the connection.
    */
   Double summedAcrossResets(String connectionId, String type, long ssrc, String field) {
     List<Sample> samples = samplesByConnection.getOrDefault(connectionId, List.of());
-    Double total = null;
-    double previous = 0;
-    for (Sample s : samples) {
-      JsonNode r = report(s, type, ssrc);
-      if (r == null || !r.has(field)) {
-        continue;
+    Set<Integer> resets = resetPoints(samples);
+    double total = 0;
+    double last = 0;
+    boolean seen = false;
+    for (int i = 0; i < samples.size(); i++) {
+      if (resets.contains(i)) {
+        total += last;
+        last = 0;
       }
-      double v = r.get(field).asDouble();
-      total = total == null ? 0 : total;
-      if (v < previous) {
-        total += previous;
+      JsonNode r = report(samples.get(i), type, ssrc);
+      if (r != null && r.has(field)) {
+        last = r.get(field).asDouble();
+        seen = true;
       }
-      previous = v;
     }
-    return total == null ? null : total + previous;
+    return seen ? total + last : null;
   }
 
   /** Mean of a field over the samples of the connection where the report appears (NaN if none). */
@@ -94,27 +99,27 @@ final class GeneratedLines {
 
   /** Samples of a connection at which some RTP counter of some stream went down (a reset). */
   int resetSamples(String connectionId) {
+    return resetPoints(samplesByConnection.getOrDefault(connectionId, List.of())).size();
+  }
+
+  private static Set<Integer> resetPoints(List<Sample> samples) {
     Map<String, Double> last = new HashMap<>();
-    int resets = 0;
-    for (Sample s : samplesByConnection.getOrDefault(connectionId, List.of())) {
-      boolean reset = false;
-      for (JsonNode r : s.stats()) {
-        String type = r.get("type").asText();
-        if (!type.endsWith("-rtp")) {
+    Set<Integer> resets = new HashSet<>();
+    for (int i = 0; i < samples.size(); i++) {
+      for (JsonNode r : samples.get(i).stats()) {
+        if (!r.get("type").asText().endsWith("-rtp")) {
           continue;
         }
         for (String c : List.of("packetsSent", "packetsReceived", "bytesSent", "bytesReceived")) {
           if (r.has(c)) {
-            String key = r.get("id").asText() + "/" + c;
             double v = r.get(c).asDouble();
-            Double before = last.put(key, v);
+            Double before = last.put(r.get("id").asText() + "/" + c, v);
             if (before != null && v < before) {
-              reset = true;
+              resets.add(i);
             }
           }
         }
       }
-      resets += reset ? 1 : 0;
     }
     return resets;
   }

@@ -19,8 +19,12 @@ final class Simulations {
   }
 
   static SimulateSettings settings(long calls, long seed, double dirt) {
+    return settings(calls, seed, dirt, Map.of());
+  }
+
+  static SimulateSettings settings(long calls, long seed, double dirt, Map<String, String> overrides) {
     return new SimulateSettings(DATE, calls, 3, seed, dirt, Dialect.CALLSTATS, "file:/tmp/sim-test-lake/landing",
-        "file:/tmp/sim-test-lake/simulator/truth", profile(Map.of()));
+        "file:/tmp/sim-test-lake/simulator/truth", profile(overrides));
   }
 
   /** A generated day held in memory. */

@@ -37,6 +37,9 @@ public final class DeltaTables {
   /** {@link #ensure} for a table kept outside the lake's layer folders (the simulator's ground truth). */
   public static void ensureAt(SparkSession spark, TableSpec spec, LakeUri location) {
     String path = location.value();
+    if (DeltaTable.isDeltaTable(spark, path)) {
+      return; // creating an existing table is a no-op, but would load its snapshot first
+    }
     DeltaTableBuilder b = DeltaTable.createIfNotExists(spark).location(path).comment(spec.comment());
     for (ColumnDef c : spec.columns()) {
       b = b.addColumn(DeltaTable.columnBuilder(spark, c.column()).dataType(c.type()).nullable(c.nullable())

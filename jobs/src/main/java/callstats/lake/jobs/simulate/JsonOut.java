@@ -48,7 +48,7 @@ final class JsonOut {
     try {
       g.writeFieldName(name);
       double abs = Math.abs(r);
-      String text = abs >= 1e7 || (abs < 1e-3 && abs > 0) ? BigDecimal.valueOf(r).toPlainString() : null;
+      String text = abs >= 1e7 || (abs < 1e-3 && abs > 0) ? BigDecimal.valueOf(r).stripTrailingZeros().toPlainString() : null;
       if (numbersAsStrings) {
         g.writeString(text != null ? text : Double.toString(r));
       } else if (text != null) {

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
@@ -60,6 +62,15 @@ final class LandingFiles implements LineSink, Closeable {
     this.landingRoot = landingRoot;
     this.fileName = fileName(simulatedDate, task);
     this.gzipLevel = gzipLevel;
+  }
+
+  /** The FileSystem of a landing zone URI. */
+  static FileSystem fileSystem(String uri, Configuration conf) {
+    try {
+      return FileSystem.get(URI.create(uri), conf);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot reach the landing zone " + uri, e);
+    }
   }
 
   static String fileName(LocalDate simulatedDate, int task) {

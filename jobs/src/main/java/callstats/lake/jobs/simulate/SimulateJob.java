@@ -9,14 +9,18 @@ import callstats.lake.table.TableSpec;
 import callstats.lake.table.truth.Truth;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -48,7 +52,7 @@ public final class SimulateJob {
     long t0 = System.nanoTime();
     LOG.info("simulate {}: {} calls of {} apps, seed {}, dirt {}, {} tasks; landing {}, truth {}", s.date(),
         s.calls(), s.apps(), s.seed(), s.dirt(), s.partitions(), s.landing(), s.truth());
-    FileSystem fs = fileSystem(spark, s.landing());
+    FileSystem fs = LandingFiles.fileSystem(s.landing(), spark.sparkContext().hadoopConfiguration());
     int removed = removePreviousRun(fs, s);
     if (removed > 0) {
       LOG.info("simulate {}: removed {} landing files of a previous run", s.date(), removed);
@@ -56,35 +60,15 @@ public final class SimulateJob {
 
     spark.sparkContext().setJobGroup("simulate-generate", "simulate " + s.date() + ": generate calls, write lines",
         false);
-    Broadcast<SerializableConfiguration> hadoop = SerializableConfiguration.broadcast(spark.sparkContext());
-    Dataset<Row> records = spark.range(0, s.calls(), 1, s.partitions())
-        .mapPartitions(new GenerateTask(s, hadoop), Encoders.row(TruthRecords.SCHEMA))
-        .persist(StorageLevel.DISK_ONLY());
+    Dataset<Row> records = generate(spark, s);
     long truthRows = records.count();
-    long t1 = System.nanoTime();
-    LOG.info("simulate {}: generated {} calls in {} s", s.date(), s.calls(), seconds(t0, t1));
+    LOG.info("simulate {}: generated {} calls in {} s", s.date(), s.calls(), seconds(t0, System.nanoTime()));
 
-    spark.sparkContext().setJobGroup("simulate-truth", "simulate " + s.date() + ": write truth tables", false);
-    LakeUri truth = new LakeUri(s.truth());
-    String where = "date = '" + s.date() + "'";
-    Map<String, String> commit = new LinkedHashMap<>();
-    commit.put("job", "simulate");
-    commit.put("date", s.date().toString());
-    commit.put("calls", Long.toString(s.calls()));
-    commit.put("apps", Integer.toString(s.apps()));
-    commit.put("seed", Long.toString(s.seed()));
-    commit.put("dirt", Double.toString(s.dirt()));
-    for (TableSpec spec : Truth.GENERATED) {
-      DeltaTables.replaceWhereAt(spark, spec, truth.resolve(spec.name()), TruthRecords.table(records, spec), where,
-          commit);
-    }
-    Dataset<Row> landingDays = TruthTables.landingDays(TruthRecords.table(records, Truth.LANDING_LINES));
-    DeltaTables.replaceWhereAt(spark, Truth.LANDING_DAYS, truth.resolve(Truth.LANDING_DAYS.name()), landingDays,
-        where, commit);
-    DeltaTables.replaceWhereAt(spark, Truth.APP_DAYS, truth.resolve(Truth.APP_DAYS.name()),
-        TruthTables.appDays(TruthRecords.table(records, Truth.CALLS),
-            TruthRecords.table(records, Truth.PARTICIPANTS)), where, commit);
-    Row totals = landingDays.agg(sum(col("files")), sum(col("lines")), sum(col("raw_bytes"))).first();
+    Map<TableSpec, Dataset<Row>> tables = truthTables(records);
+    writeAll(spark, s, tables);
+    spark.sparkContext().setJobGroup("simulate-summary", "simulate " + s.date() + ": count what was written", false);
+    Row totals = tables.get(Truth.LANDING_DAYS).agg(sum(col("files")), sum(col("lines")), sum(col("raw_bytes")))
+        .first();
     records.unpersist();
     spark.sparkContext().clearJobGroup();
 
@@ -99,6 +83,70 @@ public final class SimulateJob {
         summary.seconds());
     return summary;
   }
+
+  /**
+   * The calls generated in tasks from {@code spark.range}: lines written as a side effect, truth rows returned and
+   * kept on local disk (regenerating a lost block rewrites identical files).
+   */
+  static Dataset<Row> generate(SparkSession spark, SimulateSettings s) {
+    SerializableConfiguration hadoop = new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
+    return spark.range(0, s.calls(), 1, s.partitions())
+        .mapPartitions(new GenerateTask(s, hadoop), Encoders.row(TruthRecords.SCHEMA))
+        .persist(StorageLevel.DISK_ONLY());
+  }
+
+  /** Every truth table from the generated records: the generated ones, and the two aggregated from them. */
+  static Map<TableSpec, Dataset<Row>> truthTables(Dataset<Row> records) {
+    Map<TableSpec, Dataset<Row>> tables = new LinkedHashMap<>();
+    for (TableSpec spec : Truth.GENERATED) {
+      tables.put(spec, TruthRecords.table(records, spec));
+    }
+    tables.put(Truth.LANDING_DAYS, TruthTables.landingDays(tables.get(Truth.LANDING_LINES)));
+    tables.put(Truth.APP_DAYS, TruthTables.appDays(tables.get(Truth.CALLS), tables.get(Truth.PARTICIPANTS)));
+    return tables;
+  }
+
+  /**
+   * Writes the truth tables, a few at a time: each write is one Delta commit to its own table, mostly driver-side
+   * latency (log replay, commit), so overlapping them shortens the step.
+   */
+  private static void writeAll(SparkSession spark, SimulateSettings s, Map<TableSpec, Dataset<Row>> tables) {
+    LakeUri truth = new LakeUri(s.truth());
+    String where = "date = '" + s.date() + "'";
+    Map<String, String> commit = new LinkedHashMap<>();
+    commit.put("job", "simulate");
+    commit.put("date", s.date().toString());
+    commit.put("calls", Long.toString(s.calls()));
+    commit.put("apps", Integer.toString(s.apps()));
+    commit.put("seed", Long.toString(s.seed()));
+    commit.put("dirt", Double.toString(s.dirt()));
+    ExecutorService pool = Executors.newFixedThreadPool(TRUTH_WRITERS);
+    try {
+      List<Future<?>> writes = new ArrayList<>();
+      for (Map.Entry<TableSpec, Dataset<Row>> t : tables.entrySet()) {
+        writes.add(pool.submit(() -> {
+          spark.sparkContext().setJobGroup("simulate-truth", "simulate " + s.date() + ": write "
+              + t.getKey().qualifiedName(), false);
+          DeltaTables.replaceWhereAt(spark, t.getKey(), truth.resolve(t.getKey().name()), t.getValue(), where,
+              commit);
+          spark.sparkContext().clearJobGroup();
+        }));
+      }
+      for (Future<?> w : writes) {
+        w.get();
+      }
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing the truth tables", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Truth tables written at the same time. */
+  static final int TRUTH_WRITERS = 4;
 
   /** Lines of a simulated date land on it and up to four days later (midnight crossings, late uploads). */
   static final int LANDING_DAYS_AFTER = 5;
@@ -117,8 +165,8 @@ public final class SimulateJob {
     return removed;
   }
 
-  private static java.util.List<FileStatus> runFiles(FileSystem fs, SimulateSettings s) {
-    java.util.List<FileStatus> out = new java.util.ArrayList<>();
+  private static List<FileStatus> runFiles(FileSystem fs, SimulateSettings s) {
+    List<FileStatus> out = new ArrayList<>();
     try {
       for (int d = 0; d <= LANDING_DAYS_AFTER; d++) {
         LocalDate day = s.date().plusDays(d);
@@ -126,21 +174,13 @@ public final class SimulateJob {
             + LandingFiles.PREFIX + s.date() + "-*" + LandingFiles.SUFFIX);
         FileStatus[] found = fs.globStatus(pattern);
         if (found != null) {
-          out.addAll(java.util.List.of(found));
+          out.addAll(List.of(found));
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list the landing zone " + s.landing(), e);
     }
     return out;
-  }
-
-  private static FileSystem fileSystem(SparkSession spark, String uri) {
-    try {
-      return FileSystem.get(URI.create(uri), spark.sparkContext().hadoopConfiguration());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot reach " + uri, e);
-    }
   }
 
   private static double seconds(long from, long to) {

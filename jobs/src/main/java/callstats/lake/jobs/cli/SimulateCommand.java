@@ -50,7 +50,7 @@ public final class SimulateCommand extends LakeCommand {
   String dialect;
 
   @Option(names = "--calls-per-task", paramLabel = "N",
-      description = "Calls per generator task (default: simulate.calls-per-partition, 100); fewer, bigger files "
+      description = "Calls per generator task (default: simulate.calls-per-partition, 25); fewer, bigger files "
           + "with more. Part of what a run's files depend on")
   Integer callsPerTask;
 

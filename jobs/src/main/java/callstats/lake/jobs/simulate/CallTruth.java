@@ -8,6 +8,7 @@ import callstats.lake.table.truth.ConnectionTruthCol;
 import callstats.lake.table.truth.ImpairmentTruthCol;
 import callstats.lake.table.truth.ParticipantTruthCol;
 import callstats.lake.table.truth.StreamTruthCol;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -43,7 +44,7 @@ final class CallTruth {
     CallTruth t = new CallTruth(new TruthRow<>(CallTruthCol.class), plan.target);
 
     for (Connection c : conns) {
-      t.connections.add(connection(date, app, conf, c, conns));
+      t.connections.add(connection(date, app, conf, c));
     }
     for (RtpFlow f : receiverLegs) {
       if (f.samples > 0) {
@@ -245,8 +246,7 @@ final class CallTruth {
     return first;
   }
 
-  private static TruthRow<ConnectionTruthCol> connection(LocalDate date, String app, String conf, Connection c,
-      List<Connection> conns) {
+  private static TruthRow<ConnectionTruthCol> connection(LocalDate date, String app, String conf, Connection c) {
     String outcome = c.connected ? "connected" : c.failureReason != null ? "failed" : "abandoned";
     return new TruthRow<>(ConnectionTruthCol.class).date(ConnectionTruthCol.DATE, date)
         .set(ConnectionTruthCol.APP_ID, app).set(ConnectionTruthCol.CONF_ID, conf)
@@ -256,7 +256,7 @@ final class CallTruth {
         .set(ConnectionTruthCol.PEER_CONNECTION_ID, c.peer == null ? null : c.peer.id)
         .set(ConnectionTruthCol.REMOTE_ENDPOINT_TYPE, c.sfu() ? "server" : "peer")
         .set(ConnectionTruthCol.SEGMENT, c.segment).ts(ConnectionTruthCol.START_TS, c.startMs)
-        .set(ConnectionTruthCol.CONNECTED_TS, c.connected ? new java.sql.Timestamp(c.connectedMs) : null)
+        .set(ConnectionTruthCol.CONNECTED_TS, c.connected ? new Timestamp(c.connectedMs) : null)
         .ts(ConnectionTruthCol.END_TS, c.endMs).set(ConnectionTruthCol.SETUP_OUTCOME, outcome)
         .set(ConnectionTruthCol.SETUP_FAILURE_REASON, c.failureReason)
         .dbl(ConnectionTruthCol.SETUP_DELAY_MS, c.connected ? c.setupDelayMs : Double.NaN)

@@ -5,6 +5,7 @@ import callstats.lake.jobs.simulate.Connection.Candidate;
 import callstats.lake.jobs.simulate.EndpointCatalogue.App;
 import callstats.lake.jobs.simulate.LineEmitter.Body;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The bodies of the event paths of the callstats dialect (INGEST-FORMATS.md section 1), beyond the common fields.
@@ -24,7 +25,7 @@ final class EventEmitter {
       }
       if (app.sendsAdditionalIds()) {
         out.obj("additionalIDs").str("customerID", "cust-" + (1000 + p.userIndex % 97))
-            .str("tenantID", app.id() + "-" + p.country.toLowerCase(java.util.Locale.ROOT))
+            .str("tenantID", app.id() + "-" + p.country.toLowerCase(Locale.ROOT))
             .str("productName", app.productName()).str("meetingsName", "Room " + (1 + p.userIndex % 40))
             .str("serverName", "signal-" + EndpointCatalogue.regionOf(p.country) + "-1")
             .str("sessionID", CallPlanner.hex(Seeds.of(p.seed, 0x5E55L), 16)).end();

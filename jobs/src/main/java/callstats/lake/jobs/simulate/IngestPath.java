@@ -24,19 +24,13 @@ enum IngestPath {
   SYSTEM_STATUS("system/status"),
   PRECALL_TEST("precalltest");
 
-  private static final IngestPath[] VALUES = values();
-
   final String wire;
 
   IngestPath(String wire) {
     this.wire = wire;
   }
 
-  static IngestPath of(int ordinal) {
-    return VALUES[ordinal];
-  }
-
   static int count() {
-    return VALUES.length;
+    return values().length;
   }
 }

@@ -50,12 +50,4 @@ final class LineTally {
   long totalDirt(DirtKind kind) {
     return total(DIRT + kind.ordinal());
   }
-
-  void addAll(LineTally other) {
-    for (int p = 0; p < counts.length; p++) {
-      for (int i = 0; i < WIDTH; i++) {
-        counts[p][i] += other.counts[p][i];
-      }
-    }
-  }
 }

@@ -4,6 +4,7 @@ import callstats.lake.jobs.simulate.CallPlan.Participant;
 import callstats.lake.jobs.simulate.Impairment.Episode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** A participant while the call plays out: presence, connections, media state, network now, and its truth. */
 final class Member {
@@ -133,7 +134,7 @@ final class Member {
   }
 
   /** The impairment kinds active now on this member (for the truth of the legs it sends or receives). */
-  void activeImpairments(long ms, java.util.Set<Impairment> into, boolean asSender) {
+  void activeImpairments(long ms, Set<Impairment> into, boolean asSender) {
     for (Episode e : plan.episodes) {
       if (e.activeAt(ms)) {
         boolean up = !e.kind().direction.equals("downlink");

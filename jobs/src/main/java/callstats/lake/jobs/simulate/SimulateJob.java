@@ -32,11 +32,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Simulates a day of WebRTC traffic: writes the landing lines of {@code calls} calls (callstats dialect) and the
- * ground truth of what was written. Read-transform-write in three steps: (1) remove the files a previous run wrote
- * for the date, (2) generate the calls in {@link SimulateSettings#partitions()} tasks from {@code spark.range},
- * each writing its own gzip files and returning truth rows (kept on local disk, not in memory), (3) replace the
- * date's partition of every truth table (two aggregations for the derived ones). The driver holds no lines and
- * no truth rows, only counts: its memory does not grow with the number of calls.
+ * ground truth of what was written. Three steps: (1) remove the files a previous run wrote for the date, (2)
+ * generate the calls in {@link SimulateSettings#partitions()} tasks from {@code spark.range}, each writing its own
+ * gzip files and returning truth rows (kept on local disk, not in memory), while a driver thread creates the truth
+ * tables that do not exist yet, (3) replace the date's partition of every truth table, three at a time (two
+ * aggregations, one shuffle each, for the derived ones). The driver holds no lines and no truth rows, only counts:
+ * its memory does not grow with the number of calls. On a small machine the Delta commits, not the generation,
+ * set the pace of a small day.
  */
 public final class SimulateJob {
 
@@ -58,14 +60,31 @@ public final class SimulateJob {
       LOG.info("simulate {}: removed {} landing files of a previous run", s.date(), removed);
     }
 
-    spark.sparkContext().setJobGroup("simulate-generate", "simulate " + s.date() + ": generate calls, write lines",
-        false);
-    Dataset<Row> records = generate(spark, s);
-    long truthRows = records.count();
-    LOG.info("simulate {}: generated {} calls in {} s", s.date(), s.calls(), seconds(t0, System.nanoTime()));
+    // Creating the truth tables (the first Delta commits of a JVM are slow) overlaps the generation.
+    ExecutorService writers = Executors.newFixedThreadPool(TRUTH_WRITERS);
+    try {
+      Future<?> created = writers.submit(() -> {
+        LakeUri truth = new LakeUri(s.truth());
+        for (TableSpec spec : Truth.ALL) {
+          DeltaTables.ensureAt(spark, spec, truth.resolve(spec.name()));
+        }
+      });
+      spark.sparkContext().setJobGroup("simulate-generate", "simulate " + s.date() + ": generate calls, write lines",
+          false);
+      Dataset<Row> records = generate(spark, s);
+      long truthRows = records.count();
+      LOG.info("simulate {}: generated {} calls in {} s", s.date(), s.calls(), seconds(t0, System.nanoTime()));
+      await(created);
+      writeAll(spark, s, truthTables(records), writers);
+      return summarise(spark, s, fs, records, truthRows, t0);
+    } finally {
+      writers.shutdownNow();
+    }
+  }
 
+  private static Summary summarise(SparkSession spark, SimulateSettings s, FileSystem fs, Dataset<Row> records,
+      long truthRows, long t0) {
     Map<TableSpec, Dataset<Row>> tables = truthTables(records);
-    writeAll(spark, s, tables);
     spark.sparkContext().setJobGroup("simulate-summary", "simulate " + s.date() + ": count what was written", false);
     Row totals = tables.get(Truth.LANDING_DAYS).agg(sum(col("files")), sum(col("lines")), sum(col("raw_bytes")))
         .first();
@@ -110,7 +129,8 @@ public final class SimulateJob {
    * Writes the truth tables, a few at a time: each write is one Delta commit to its own table, mostly driver-side
    * latency (log replay, commit), so overlapping them shortens the step.
    */
-  private static void writeAll(SparkSession spark, SimulateSettings s, Map<TableSpec, Dataset<Row>> tables) {
+  private static void writeAll(SparkSession spark, SimulateSettings s, Map<TableSpec, Dataset<Row>> tables,
+      ExecutorService writers) {
     LakeUri truth = new LakeUri(s.truth());
     String where = "date = '" + s.date() + "'";
     Map<String, String> commit = new LinkedHashMap<>();
@@ -120,11 +140,18 @@ public final class SimulateJob {
     commit.put("apps", Integer.toString(s.apps()));
     commit.put("seed", Long.toString(s.seed()));
     commit.put("dirt", Double.toString(s.dirt()));
-    ExecutorService pool = Executors.newFixedThreadPool(TRUTH_WRITERS);
+    // The truth tables are small: few partitions for their shuffles and Delta's log replay (restored afterwards).
+    Map<String, String> small = Map.of("spark.sql.shuffle.partitions", "2",
+        "spark.databricks.delta.snapshotPartitions", "1");
+    Map<String, String> before = new LinkedHashMap<>();
+    small.forEach((k, v) -> {
+      before.put(k, spark.conf().get(k, null));
+      spark.conf().set(k, v);
+    });
     try {
       List<Future<?>> writes = new ArrayList<>();
       for (Map.Entry<TableSpec, Dataset<Row>> t : tables.entrySet()) {
-        writes.add(pool.submit(() -> {
+        writes.add(writers.submit(() -> {
           spark.sparkContext().setJobGroup("simulate-truth", "simulate " + s.date() + ": write "
               + t.getKey().qualifiedName(), false);
           DeltaTables.replaceWhereAt(spark, t.getKey(), truth.resolve(t.getKey().name()), t.getValue(), where,
@@ -133,20 +160,32 @@ public final class SimulateJob {
         }));
       }
       for (Future<?> w : writes) {
-        w.get();
+        await(w);
       }
+    } finally {
+      before.forEach((k, v) -> {
+        if (v == null) {
+          spark.conf().unset(k);
+        } else {
+          spark.conf().set(k, v);
+        }
+      });
+    }
+  }
+
+  private static void await(Future<?> f) {
+    try {
+      f.get();
     } catch (ExecutionException e) {
       throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while writing the truth tables", e);
-    } finally {
-      pool.shutdownNow();
     }
   }
 
   /** Truth tables written at the same time. */
-  static final int TRUTH_WRITERS = 4;
+  static final int TRUTH_WRITERS = 3;
 
   /** Lines of a simulated date land on it and up to four days later (midnight crossings, late uploads). */
   static final int LANDING_DAYS_AFTER = 5;

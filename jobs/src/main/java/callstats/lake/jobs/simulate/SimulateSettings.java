@@ -4,6 +4,7 @@ import callstats.lake.config.ConfigError;
 import callstats.lake.config.LakeUri;
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.Locale;
 
 /**
  * One simulate run: the date, the size, the seed and the dirt rate, where lines and truth go, and the traffic
@@ -28,7 +29,7 @@ public record SimulateSettings(LocalDate date, long calls, int apps, long seed, 
           + dirt);
     }
     if (dialect != Dialect.CALLSTATS) {
-      throw new ConfigError("--dialect " + dialect.name().toLowerCase(java.util.Locale.ROOT)
+      throw new ConfigError("--dialect " + dialect.name().toLowerCase(Locale.ROOT)
           + " is not generated yet; use --dialect callstats");
     }
     String t = new LakeUri(truth).value() + "/";

@@ -29,7 +29,11 @@ public final class DeltaTables {
 
   private DeltaTables() {}
 
-  /** Creates the table with its declared columns, comments and partitioning if it does not exist yet. */
+  /**
+   * Creates the table with its declared columns, comments and partitioning if it does not exist yet; adds
+   * columns declared since an existing table was created (as nullable: older rows have no value). A column
+   * whose type changed is an error that names the column, since it needs a rewrite of the table.
+   */
   public static void ensure(SparkSession spark, TableSpec spec, LakeUri lake) {
     ensureAt(spark, spec, spec.location(lake));
   }
@@ -38,7 +42,8 @@ public final class DeltaTables {
   public static void ensureAt(SparkSession spark, TableSpec spec, LakeUri location) {
     String path = location.value();
     if (DeltaTable.isDeltaTable(spark, path)) {
-      return; // creating an existing table is a no-op, but would load its snapshot first
+      evolve(spark, spec, path);
+      return;
     }
     DeltaTableBuilder b = DeltaTable.createIfNotExists(spark).location(path).comment(spec.comment());
     for (ColumnDef c : spec.columns()) {
@@ -52,6 +57,24 @@ public final class DeltaTables {
         .property("callstats.lake.layer", spec.layer())
         .property("callstats.lake.write_strategy", spec.writeStrategy().name())
         .execute();
+  }
+
+  private static void evolve(SparkSession spark, TableSpec spec, String path) {
+    StructType existing = DeltaTable.forPath(spark, path).toDF().schema();
+    List<String> added = new ArrayList<>();
+    for (ColumnDef c : spec.columns()) {
+      if (existing.getFieldIndex(c.column()).isEmpty()) {
+        added.add("`" + c.column() + "` " + c.type().sql() + " COMMENT '" + c.comment().replace("'", "\\'") + "'");
+      } else if (!sameType(existing.apply(c.column()).dataType(), c.type())) {
+        throw new IllegalStateException(spec.qualifiedName() + " at " + path + " has column " + c.column() + " as "
+            + existing.apply(c.column()).dataType().simpleString() + " but this version declares "
+            + c.type().simpleString() + "; rewrite the table (or re-run the jobs into a new lake)");
+      }
+    }
+    if (!added.isEmpty()) {
+      LOG.info("adding {} new columns to {}", added.size(), spec.qualifiedName());
+      spark.sql("ALTER TABLE delta.`" + path + "` ADD COLUMNS (" + String.join(", ", added) + ")");
+    }
   }
 
   public static boolean exists(SparkSession spark, TableSpec spec, LakeUri lake) {
@@ -128,6 +151,77 @@ public final class DeltaTables {
     conform(spec, rows).write().format("delta").mode("append")
         .option("userMetadata", userMetadata(commitInfo))
         .save(spec.location(lake).value());
+  }
+
+  /**
+   * Upserts the rows of the entities a job recomputed (for example the calls summarise touched) and
+   * deletes the entities' rows that the recomputation no longer produces, in one MERGE (one atomic commit).
+   *
+   * @param rows the new rows, in the table's shape
+   * @param entities the recomputed entities (columns {@code entityKeys}); their old rows not in {@code rows} go
+   * @param rowKeys columns that identify a row (including the entity keys)
+   * @param targetFilter a predicate on the target's partition columns that covers every affected row
+   */
+  public static void mergeEntities(SparkSession spark, TableSpec spec, LakeUri lake, Dataset<Row> rows,
+      Dataset<Row> entities, List<String> entityKeys, List<String> rowKeys, String targetFilter,
+      Map<String, String> commitInfo) {
+    ensure(spark, spec, lake);
+    long t0 = System.nanoTime();
+    Dataset<Row> fresh = conform(spec, rows);
+    Dataset<Row> target = read(spark, spec, lake).where(targetFilter);
+    Column[] keyCols = rowKeys.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    Dataset<Row> stale = target.join(entities.select(entityKeys.stream().map(org.apache.spark.sql.functions::col)
+            .toArray(Column[]::new)), scalaSeq(entityKeys), "left_semi")
+        .select(keyCols).as("a")
+        .join(fresh.select(keyCols).as("b"), nullSafeJoin(rowKeys), "left_anti")
+        .select(rowKeys.stream().map(k -> col("a." + k).as(k)).toArray(Column[]::new));
+    List<Column> staleCols = new ArrayList<>();
+    for (ColumnDef c : spec.columns()) {
+      staleCols.add(rowKeys.contains(c.column()) ? col(c.column())
+          : org.apache.spark.sql.functions.lit(null).cast(c.type()).as(c.column()));
+    }
+    Dataset<Row> source = fresh.withColumn("_op", org.apache.spark.sql.functions.lit("upsert"))
+        .unionByName(stale.select(staleCols.toArray(Column[]::new))
+            .withColumn("_op", org.apache.spark.sql.functions.lit("delete")));
+    StringBuilder on = new StringBuilder("(" + targetFilter.replaceAll("\\b(" + String.join("|", spec.partitionBy())
+        + ")\\b", "t.$1") + ")");
+    for (String k : rowKeys) {
+      on.append(" AND t.").append(k).append(" <=> s.").append(k);
+    }
+    Map<String, String> assign = new java.util.LinkedHashMap<>();
+    spec.columnNames().forEach(c -> assign.put(c, "s." + c));
+    String previous = spark.conf().getOption(USER_METADATA_CONF).getOrElse(() -> null);
+    spark.conf().set(USER_METADATA_CONF, userMetadata(commitInfo));
+    try {
+      DeltaTable.forPath(spark, spec.location(lake).value()).as("t")
+          .merge(source.as("s"), on.toString())
+          .whenMatched("s._op = 'delete'").delete()
+          .whenMatched().updateExpr(assign)
+          .whenNotMatched("s._op = 'upsert'").insertExpr(assign)
+          .execute();
+    } finally {
+      if (previous == null) {
+        spark.conf().unset(USER_METADATA_CONF);
+      } else {
+        spark.conf().set(USER_METADATA_CONF, previous);
+      }
+    }
+    LOG.info("merged {} for recomputed entities in {} ms", spec.qualifiedName(), (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  private static final String USER_METADATA_CONF = "spark.databricks.delta.commitInfo.userMetadata";
+
+  private static Column nullSafeJoin(List<String> keys) {
+    Column c = null;
+    for (String k : keys) {
+      Column eq = col("a." + k).eqNullSafe(col("b." + k));
+      c = c == null ? eq : c.and(eq);
+    }
+    return c;
+  }
+
+  private static scala.collection.immutable.Seq<String> scalaSeq(List<String> values) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(values).toList();
   }
 
   /** Commit metadata as a small JSON object; values are plain strings chosen by the job. */

@@ -101,6 +101,11 @@ public final class TableSpec {
     return schema;
   }
 
+  /** The position of a column, or -1 when the table has no such column. */
+  public int indexOf(String column) {
+    return schema.getFieldIndex(column).isEmpty() ? -1 : (int) schema.getFieldIndex(column).get();
+  }
+
   public int width() {
     return columns.size();
   }

@@ -15,6 +15,8 @@ public final class Types {
   public static final DataType DATE = DataTypes.DateType;
   public static final DataType BINARY = DataTypes.BinaryType;
   public static final ArrayType STRINGS = DataTypes.createArrayType(DataTypes.StringType, false);
+  public static final org.apache.spark.sql.types.MapType STRING_LONG_MAP =
+      DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, true);
 
   private Types() {}
 }

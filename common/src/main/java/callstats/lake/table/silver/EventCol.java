@@ -25,7 +25,8 @@ public enum EventCol implements ColumnDef {
   DIALECT(req(STRING, SilverColumns.DIALECT)),
   EVENT_TS(req(TIMESTAMP, "When the event happened (client clock, UTC)")),
   RECEIVED_AT(req(TIMESTAMP, SilverColumns.RECEIVED_AT)),
-  CATEGORY(req(STRING, "Event family: user, fabric, ice, media, device, speaker, ssrc, feedback, app, system, sdp, dtls")),
+  CATEGORY(req(STRING, "Event family: user, fabric, ice, media, device, speaker, ssrc, feedback, app, system, sdp, dtls, "
+      + "other (rtcstats methods without a mapping, see docs/rtcstats.md)")),
   EVENT(req(STRING, "Normalised event name, e.g. fabric_setup, fabric_setup_failed, ice_disruption_start, audio_mute; "
       + "see docs/silver.md")),
   SOURCE_PATH(req(STRING, "Ingest path (callstats) or method (rtcstats) as sent")),

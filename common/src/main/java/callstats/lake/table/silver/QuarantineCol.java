@@ -15,7 +15,8 @@ public enum QuarantineCol implements ColumnDef {
   DIALECT(req(STRING, SilverColumns.DIALECT)),
   SOURCE_FILE(req(STRING, SilverColumns.SOURCE_FILE)),
   LINE_NUMBER(req(LONG, "Line number in the file, from 1 (for a file-level problem: the first line not read)")),
-  REASON(req(STRING, "Reason code: malformed_json, invalid_utf8, not_an_object, unsupported_version, missing_field, "
+  REASON(req(STRING, "Reason code: malformed_json, nesting_too_deep, invalid_utf8, not_an_object, not_an_array, "
+      + "unsupported_version, missing_field, "
       + "unknown_path, wrong_type, value_out_of_range, oversized, duplicate, empty_line, unreadable_file, "
       + "truncated_file, decompression_bomb, missing_connection_info, unknown_method")),
   DETAIL(req(STRING, "What exactly was wrong, for a human")),

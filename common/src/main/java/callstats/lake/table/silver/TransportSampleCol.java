@@ -28,7 +28,8 @@ public enum TransportSampleCol implements ColumnDef {
   RECEIVED_AT(req(TIMESTAMP, SilverColumns.RECEIVED_AT)),
   CANDIDATE_PAIR_ID(req(STRING, "getStats id of the candidate pair in use")),
   PAIR_SELECTION(req(STRING, "How the pair was found: transport (transport.selectedCandidatePairId), nominated "
-      + "(the nominated succeeded pair), or selected (legacy selected flag)")),
+      + "(the nominated succeeded pair), selected (legacy selected flag), or legacy_active (Chrome's legacy "
+      + "googCandidatePair with googActiveConnection)")),
   PAIR_STATE(opt(STRING, "ICE state of the pair: succeeded, in-progress, failed...")),
   CURRENT_RTT_MS(opt(DOUBLE, "Current STUN round-trip time of the pair, ms")),
   TOTAL_RTT_S(opt(DOUBLE, "Cumulative STUN round-trip time, s")),

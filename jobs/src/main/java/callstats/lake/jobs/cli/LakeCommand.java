@@ -6,7 +6,10 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Mixin;
 
-/** A command that runs Spark work against the lake: loads the configuration, opens the session, runs, stops. */
+/**
+ * A command that runs Spark work against the lake: loads the configuration, opens the session, runs, stops
+ * the session if it started it (a caller that already has one, such as a test, keeps it).
+ */
 public abstract class LakeCommand implements Callable<Integer> {
 
   @Mixin
@@ -16,11 +19,14 @@ public abstract class LakeCommand implements Callable<Integer> {
   public final Integer call() throws Exception {
     LakeConfig config = lakeOptions.load();
     validate(config);
+    boolean started = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = LakeSession.create(config);
     try {
       return run(spark, config);
     } finally {
-      spark.stop();
+      if (started) {
+        spark.stop();
+      }
     }
   }
 

@@ -16,6 +16,10 @@ import picocli.CommandLine.ParseResult;
     description = "WebRTC call-quality analytics on Spark and Delta Lake.",
     subcommands = {
         NormaliseCommand.class,
+        SummariseCommand.class,
+        AggregateCommand.class,
+        RtcstatsFeaturesCommand.class,
+        SqlCommand.class,
         SimulateCommand.class,
         CommandLine.HelpCommand.class
     })

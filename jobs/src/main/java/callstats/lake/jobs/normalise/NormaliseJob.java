@@ -1,14 +1,250 @@
 package callstats.lake.jobs.normalise;
 
-import callstats.lake.config.LakeConfig;
-import java.time.LocalDate;
-import org.apache.spark.sql.SparkSession;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
-/** Landing to silver for one date. */
+import callstats.lake.config.LakeConfig;
+import callstats.lake.ingest.IngestSettings;
+import callstats.lake.ingest.QuarantineReason;
+import callstats.lake.jobs.normalise.Parsed.Kind;
+import callstats.lake.jobs.spark.HadoopConf;
+import callstats.lake.table.DeltaTables;
+import callstats.lake.table.TableSpec;
+import callstats.lake.table.gold.RtcstatsFeatureTables;
+import callstats.lake.table.silver.Silver;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Landing to silver for one date: lists the date's landing files of both dialects (callstats request lines
+ * and rtcstats dumps), packs them into balanced tasks, parses every line once (a streaming JSON parser per
+ * task, no schema inference; a dump is read in file order by one task), caches the parsed union, then
+ * writes each silver table, and the rtcstats feature tables computed from the same decoded dumps, as one
+ * atomic {@code replaceWhere date = D} commit. Exact duplicates (same record id) keep their first landing
+ * (by file, line) and the others are quarantined as duplicates; every line read is accounted for in
+ * {@code silver.ingest_log}.
+ *
+ * <p>Cost: one read of the landing files; one shuffle per table (by call, for clustering and the sample
+ * deltas); a small shuffle of one row per line for deduplication. Nothing but file names and the per-file
+ * log is ever collected to the driver.
+ */
 public final class NormaliseJob {
+
+  private static final Logger LOG = LoggerFactory.getLogger(NormaliseJob.class);
+  private static final String JOB = "normalise";
+
   private NormaliseJob() {}
 
-  public static void run(SparkSession spark, LakeConfig config, LocalDate date) {
-    throw new UnsupportedOperationException("normalise is being built");
+  /** What a run did, from the ingest log. */
+  public record Result(LocalDate date, String runId, long files, long linesRead, long accepted, long quarantined,
+      long duplicates) {}
+
+  public static Result run(SparkSession spark, LakeConfig config, LocalDate date) {
+    IngestSettings settings = IngestSettings.from(config, System.getenv());
+    return run(spark, config, settings, date);
+  }
+
+  public static Result run(SparkSession spark, LakeConfig config, IngestSettings settings, LocalDate date) {
+    long t0 = System.nanoTime();
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    List<LandingFile> files = listFiles(hadoop, config, date);
+    String runId = runId(date, files);
+    Map<String, String> commit = Map.of("job", JOB, "date", date.toString(), "run_id", runId);
+    List<List<LandingFile>> splits = LandingFiles.split(files, settings.splitTargetBytes(),
+        spark.sparkContext().defaultParallelism());
+    LOG.info("normalise {}: {} landing files in {} tasks (run {})", date, files.size(), splits.size(), runId);
+
+    FileReader reader = new FileReader(settings, new HadoopConf(hadoop), Date.valueOf(date));
+    JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .parallelize(splits, Math.max(1, splits.size()))
+        .flatMap(reader::read);
+    Dataset<Row> parsed = spark.createDataFrame(rows, Parsed.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
+    String where = "date = '" + date + "'";
+    try {
+      Dataset<Row> lines = part(parsed, Kind.LINE);
+      Dataset<Row> duplicates = duplicates(lines).persist(StorageLevel.MEMORY_AND_DISK());
+      for (TableSpec table : recordTables()) {
+        step(spark, date, table.qualifiedName());
+        Dataset<Row> records = part(parsed, Kind.of(table)).join(
+            duplicates.select(col("source_file").as("d_file"), col("line_number").as("d_line")), joinOn(), "left_anti");
+        DeltaTables.replaceWhere(spark, table, config.lake(), shape(table, records), where, commit);
+      }
+      step(spark, date, Silver.QUARANTINE.qualifiedName());
+      DeltaTables.replaceWhere(spark, Silver.QUARANTINE, config.lake(),
+          quarantine(part(parsed, Kind.QUARANTINE), duplicates, date), where, commit);
+      step(spark, date, Silver.INGEST_LOG.qualifiedName());
+      Dataset<Row> log = ingestLog(part(parsed, Kind.FILE), lines, duplicates, date, runId);
+      DeltaTables.replaceWhere(spark, Silver.INGEST_LOG, config.lake(), log, where, commit);
+      duplicates.unpersist();
+    } finally {
+      parsed.unpersist();
+    }
+    Result result = summarise(spark, config, date, runId);
+    LOG.info("normalise {}: {} files, {} lines read, {} accepted, {} quarantined ({} duplicates) in {} s", date,
+        result.files(), result.linesRead(), result.accepted(), result.quarantined(), result.duplicates(),
+        (System.nanoTime() - t0) / 1_000_000_000L);
+    return result;
+  }
+
+  /** The silver record tables, then the rtcstats feature tables (gold, written here: see RtcstatsFeatureTables). */
+  private static List<TableSpec> recordTables() {
+    List<TableSpec> tables = new ArrayList<>(Silver.RECORD_TABLES);
+    tables.addAll(RtcstatsFeatureTables.ALL);
+    return tables;
+  }
+
+  private static List<LandingFile> listFiles(Configuration hadoop, LakeConfig config, LocalDate date) {
+    try {
+      List<LandingFile> files = new ArrayList<>(LandingFiles.list(hadoop, config.landing(), LandingFiles.CALLSTATS, date));
+      files.addAll(LandingFiles.list(hadoop, config.landing(), LandingFiles.RTCSTATS, date));
+      if (files.isEmpty()) {
+        LOG.warn("normalise {}: no landing files under {}/{{callstats,rtcstats}}/date={}", date, config.landing(), date);
+      }
+      return files;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not list the landing zone " + config.landing() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The rows of one kind, with their provenance columns. */
+  private static Dataset<Row> part(Dataset<Row> parsed, Kind kind) {
+    return parsed.filter(col("kind").equalTo(kind.ordinal()))
+        .select(col("source_file").as("_file"), col("line_number").as("_line"), col(kind.field + ".*"))
+        .withColumnRenamed("_file", kind.table == null ? "source_file" : "_file")
+        .withColumnRenamed("_line", kind.table == null ? "line_number" : "_line");
+  }
+
+  private static Column joinOn() {
+    return col("_file").equalTo(col("d_file")).and(col("_line").equalTo(col("d_line")));
+  }
+
+  /** Accepted lines whose record id was already accepted from an earlier (file, line). */
+  private static Dataset<Row> duplicates(Dataset<Row> lines) {
+    WindowSpec byRecord = Window.partitionBy("record_id").orderBy("source_file", "line_number");
+    return lines.filter(col("accepted"))
+        .withColumn("_rank", row_number().over(byRecord))
+        .withColumn("keeper_file", first("source_file").over(byRecord))
+        .withColumn("keeper_line", first("line_number").over(byRecord))
+        .filter(col("_rank").gt(1))
+        .drop("_rank");
+  }
+
+  /** Table-specific shaping: session roll-up, sample deltas, clustering by call. */
+  private static Dataset<Row> shape(TableSpec table, Dataset<Row> records) {
+    if (table == Silver.SESSIONS) {
+      return SessionRollup.rollUp(records);
+    }
+    Dataset<Row> rows = records.drop("_file", "_line");
+    if (table == Silver.RTP_STREAM_SAMPLES) {
+      return rows.repartition(col("app_id"), col("conf_id"), col("uc_id"), col("connection_id"))
+          .sortWithinPartitions(columns(SampleDeltas.RTP_ORDER))
+          .mapPartitions(SampleDeltas.rtp(), Encoders.row(table.schema()));
+    }
+    if (RtcstatsFeatureTables.ALL.contains(table)) {
+      return rows.repartition(1).sortWithinPartitions("app_id", "conf_id", "dump_id", "source_file");
+    }
+    if (table == Silver.TRANSPORT_SAMPLES) {
+      return rows.repartition(col("app_id"), col("conf_id"), col("uc_id"), col("connection_id"))
+          .sortWithinPartitions(columns(SampleDeltas.TRANSPORT_ORDER))
+          .mapPartitions(SampleDeltas.transport(), Encoders.row(table.schema()));
+    }
+    return rows.repartition(col("app_id"), col("conf_id")).sortWithinPartitions("app_id", "conf_id", "source_file",
+        "line_number");
+  }
+
+  private static Dataset<Row> quarantine(Dataset<Row> parsedQuarantine, Dataset<Row> duplicates, LocalDate date) {
+    Dataset<Row> dup = duplicates.select(
+        lit(Date.valueOf(date)).as("date"), col("dialect"), col("source_file"), col("line_number"),
+        lit(QuarantineReason.DUPLICATE.code()).as("reason"),
+        concat(lit("same record as "), col("keeper_file"), lit(" line "), col("keeper_line").cast("string"))
+            .as("detail"),
+        lit(null).cast("string").as("raw_line"), col("bytes").as("raw_bytes"), col("app_id"), col("conf_id"),
+        col("uc_id"), col("source_path"), col("record_id"), col("user_id"));
+    return DeltaTables.conform(Silver.QUARANTINE, parsedQuarantine.drop("_file", "_line"))
+        .unionByName(DeltaTables.conform(Silver.QUARANTINE, dup))
+        .repartition(col("source_file")).sortWithinPartitions("source_file", "line_number");
+  }
+
+  private static Dataset<Row> ingestLog(Dataset<Row> fileRows, Dataset<Row> lines, Dataset<Row> duplicates,
+      LocalDate date, String runId) {
+    Dataset<Row> perLine = lines.join(duplicates.select(col("source_file").as("d_file"), col("line_number").as("d_line"),
+            lit(true).as("dup")),
+        col("source_file").equalTo(col("d_file")).and(col("line_number").equalTo(col("d_line"))), "left");
+    Column dup = col("dup").isNotNull();
+    Dataset<Row> counts = perLine.groupBy(col("source_file").as("c_file")).agg(
+        sum(when(col("accepted").and(not(dup)), 1).otherwise(0)).cast("long").as("lines_accepted"),
+        sum(when(not(col("accepted")).or(dup), 1).otherwise(0)).cast("long").as("lines_quarantined"),
+        sum(when(dup, 1).otherwise(0)).cast("long").as("lines_duplicate"));
+    return fileRows.join(counts, col("source_file").equalTo(col("c_file")), "left")
+        .select(lit(Date.valueOf(date)).as("date"), col("dialect"), col("source_file"), col("file_bytes"),
+            col("lines_read"), expr("coalesce(lines_accepted, 0L)").as("lines_accepted"),
+            expr("coalesce(lines_quarantined, 0L)").as("lines_quarantined"),
+            expr("coalesce(lines_duplicate, 0L)").as("lines_duplicate"), col("read_error"), lit(runId).as("run_id"))
+        .coalesce(1).sortWithinPartitions("source_file");
+  }
+
+  /** Totals of the run from the table it just wrote; checks that every line is accounted for. */
+  private static Result summarise(SparkSession spark, LakeConfig config, LocalDate date, String runId) {
+    Row t = DeltaTables.read(spark, Silver.INGEST_LOG, config.lake()).filter(col("date").equalTo(lit(Date.valueOf(date))))
+        .agg(expr("count(*)"), expr("coalesce(sum(lines_read), 0L)"), expr("coalesce(sum(lines_accepted), 0L)"),
+            expr("coalesce(sum(lines_quarantined), 0L)"), expr("coalesce(sum(lines_duplicate), 0L)"),
+            expr("coalesce(sum(if(lines_read != lines_accepted + lines_quarantined, 1, 0)), 0L)"))
+        .first();
+    if (t.getLong(5) > 0) {
+      throw new IllegalStateException("normalise " + date + ": " + t.getLong(5) + " files have lines neither accepted "
+          + "nor quarantined; see silver.ingest_log for run " + runId);
+    }
+    return new Result(date, runId, t.getLong(0), t.getLong(1), t.getLong(2), t.getLong(3), t.getLong(4));
+  }
+
+  private static Column[] columns(String[] names) {
+    return java.util.Arrays.stream(names).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+  }
+
+  private static void step(SparkSession spark, LocalDate date, String what) {
+    spark.sparkContext().setJobGroup(JOB + " " + date, JOB + " " + date + ": " + what, false);
+  }
+
+  /** A hash of the date and the landing files with their sizes: equal for re-runs over the same input. */
+  static String runId(LocalDate date, List<LandingFile> files) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      md.update(date.toString().getBytes(StandardCharsets.UTF_8));
+      for (LandingFile f : files) {
+        md.update((f.path() + "\u0000" + f.length() + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+      return HexFormat.of().formatHex(md.digest(), 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

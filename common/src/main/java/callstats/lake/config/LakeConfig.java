@@ -78,8 +78,16 @@ public final class LakeConfig {
       throw new ConfigError(source + " has no '" + ROOT + "' block; see conf/local.conf for the layout");
     }
     Config root = merged.getConfig(ROOT);
-    String lakeRaw = firstNonBlank(lakeOverride, env.get(LAKE_ENV), stringOrNull(root, "lake"));
-    String landingRaw = firstNonBlank(landingOverride, env.get(LANDING_ENV), stringOrNull(root, "landing"));
+    String fileLake = stringOrNull(root, "lake");
+    String fileLanding = stringOrNull(root, "landing");
+    boolean lakeOverridden = firstNonBlank(lakeOverride, env.get(LAKE_ENV)) != null;
+    if (lakeOverridden && fileLake != null && (fileLake + "/landing").equals(fileLanding)) {
+      // The file's landing is the default layout, <lake>/landing (resolved when the file was parsed): it moves
+      // with an overridden lake instead of staying under the file's lake.
+      fileLanding = null;
+    }
+    String lakeRaw = firstNonBlank(lakeOverride, env.get(LAKE_ENV), fileLake);
+    String landingRaw = firstNonBlank(landingOverride, env.get(LANDING_ENV), fileLanding);
     if (lakeRaw == null) {
       throw new ConfigError("no lake location: set callstats-lake.lake in " + source + ", LAKE_URI, or --lake");
     }

@@ -35,7 +35,12 @@ public final class DeltaTables {
    * whose type changed is an error that names the column, since it needs a rewrite of the table.
    */
   public static void ensure(SparkSession spark, TableSpec spec, LakeUri lake) {
-    String path = spec.location(lake).value();
+    ensureAt(spark, spec, spec.location(lake));
+  }
+
+  /** {@link #ensure} for a table kept outside the lake's layer folders (the simulator's ground truth). */
+  public static void ensureAt(SparkSession spark, TableSpec spec, LakeUri location) {
+    String path = location.value();
     if (DeltaTable.isDeltaTable(spark, path)) {
       evolve(spark, spec, path);
       return;
@@ -124,12 +129,18 @@ public final class DeltaTables {
    */
   public static void replaceWhere(SparkSession spark, TableSpec spec, LakeUri lake, Dataset<Row> rows,
       String condition, Map<String, String> commitInfo) {
-    ensure(spark, spec, lake);
+    replaceWhereAt(spark, spec, spec.location(lake), rows, condition, commitInfo);
+  }
+
+  /** {@link #replaceWhere} for a table kept outside the lake's layer folders (the simulator's ground truth). */
+  public static void replaceWhereAt(SparkSession spark, TableSpec spec, LakeUri location, Dataset<Row> rows,
+      String condition, Map<String, String> commitInfo) {
+    ensureAt(spark, spec, location);
     long t0 = System.nanoTime();
     conform(spec, rows).write().format("delta").mode("overwrite")
         .option("replaceWhere", condition)
         .option("userMetadata", userMetadata(commitInfo))
-        .save(spec.location(lake).value());
+        .save(location.value());
     LOG.info("wrote {} where {} in {} ms", spec.qualifiedName(), condition, (System.nanoTime() - t0) / 1_000_000);
   }
 

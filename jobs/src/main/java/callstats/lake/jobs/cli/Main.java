@@ -22,6 +22,7 @@ import picocli.CommandLine.ParseResult;
         RtcstatsFeaturesCommand.class,
         SqlCommand.class,
         MaintainCommand.class,
+        SimulateCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

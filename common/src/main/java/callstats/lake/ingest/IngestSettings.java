@@ -70,11 +70,18 @@ public record IngestSettings(
         KeyedHasher.forKey(key), RTCSTATS_APP_ID_DEFAULT);
   }
 
-  /** A personal id as it may be stored: in clear, or as a keyed hash where the app is pseudonymised. */
+  /**
+   * A personal id as it may be stored: in clear, or as a keyed hash where the app is pseudonymised. Without an
+   * app id (a record on its way to quarantine) it is hashed whenever any app is pseudonymised: it may be one's.
+   */
   public String personalId(String appId, String id) {
-    if (id == null || !pseudonymiseApps.contains(appId)) {
+    if (id == null) {
+      return null;
+    }
+    boolean pseudonymise = appId == null ? !pseudonymiseApps.isEmpty() : pseudonymiseApps.contains(appId);
+    if (!pseudonymise) {
       return id;
     }
-    return "p:" + hasher.hash(appId + "\u0000" + id);
+    return "p:" + hasher.hash((appId == null ? "" : appId) + "\u0000" + id);
   }
 }

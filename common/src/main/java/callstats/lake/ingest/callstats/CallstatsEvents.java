@@ -271,7 +271,8 @@ final class CallstatsEvents {
     sink.emit(Silver.SESSIONS, row);
   }
 
-  private List<String> remoteIdList(RecordContext ctx, ObjectNode body) {
+  /** An array, not a List: Spark's row encoder takes arrays (or Scala Seqs) for array columns. */
+  private String[] remoteIdList(RecordContext ctx, ObjectNode body) {
     JsonNode list = body.get("remoteIDList");
     if (list == null || !list.isArray()) {
       return null;
@@ -282,7 +283,7 @@ final class CallstatsEvents {
         out.add(settings.personalId(ctx.appId(), n.textValue()));
       }
     }
-    return out;
+    return out.toArray(String[]::new);
   }
 
   private String details(ObjectNode body) {

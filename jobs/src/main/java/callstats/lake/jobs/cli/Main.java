@@ -15,6 +15,7 @@ import picocli.CommandLine.ParseResult;
 @Command(name = "callstats-lake", mixinStandardHelpOptions = true, version = "callstats-lake 0.1.0",
     description = "WebRTC call-quality analytics on Spark and Delta Lake.",
     subcommands = {
+        DemoCommand.class,
         NormaliseCommand.class,
         SummariseCommand.class,
         AggregateCommand.class,

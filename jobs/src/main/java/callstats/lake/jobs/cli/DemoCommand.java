@@ -49,10 +49,10 @@ public final class DemoCommand extends LakeCommand {
   @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Last simulated day (default: yesterday, UTC)")
   String date;
 
-  @Option(names = "--days", paramLabel = "N", defaultValue = "3", description = "Days to simulate (default: 3)")
+  @Option(names = "--days", paramLabel = "N", defaultValue = "2", description = "Days to simulate (default: 2)")
   int days;
 
-  @Option(names = "--calls", paramLabel = "N", defaultValue = "200", description = "Calls per day (default: 200)")
+  @Option(names = "--calls", paramLabel = "N", defaultValue = "100", description = "Calls per day (default: 100)")
   long calls;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: 1)")

@@ -21,6 +21,12 @@ import java.util.function.Function;
  * video; inbound streams only). The far end's reports on the stream (remote-inbound-rtp for what we send,
  * remote-outbound-rtp for what we receive) are folded in as the source of RTT and of the sender-side loss.
  * Each interval is also handed to an {@link IntervalListener} (issues, per-minute participant scores).
+ *
+ * <p>Totals count from zero: getStats counters are cumulative since the stream began, so the first sample's values
+ * are what the stream carried before it was first observed (its lead-in), and a stream's packets, bytes, packets
+ * lost, frames dropped, freezes, NACKs, PLIs and concealment are the lead-in plus the growth over its intervals
+ * (summed over counter resets). Rates (bitrate, frame rate) and scores use the observed intervals only, whose
+ * length is known.
  */
 public final class StreamFold {
 
@@ -57,6 +63,7 @@ public final class StreamFold {
   private double activeS;
   private long packets;
   private long bytes;
+  private long intervalBytes;
   private long lost;
   private long lostInLossyIntervals;
   private double scoreWeighted;
@@ -73,14 +80,10 @@ public final class StreamFold {
   private double jbDelayS;
   private long jbEmitted;
   private long counterResets;
-  private Long firstFramesDropped;
-  private Long lastFramesDropped;
-  private Long firstFreezeCount;
-  private Long lastFreezeCount;
-  private Long firstNack;
-  private Long lastNack;
-  private Long firstPli;
-  private Long lastPli;
+  private final Total framesDropped = new Total();
+  private final Total freezeCount = new Total();
+  private final Total nacks = new Total();
+  private final Total plis = new Total();
   private final Doubles intervalLoss = new Doubles();
   private final Doubles bitrates = new Doubles();
   private final Doubles jitters = new Doubles();
@@ -133,14 +136,9 @@ public final class StreamFold {
     if (r.frameWidth() != null) {
       widthMax = widthMax == null ? r.frameWidth() : Math.max(widthMax, r.frameWidth());
     }
-    firstFramesDropped = firstNonNull(firstFramesDropped, r.framesDropped());
-    lastFramesDropped = r.framesDropped() != null ? r.framesDropped() : lastFramesDropped;
-    firstFreezeCount = firstNonNull(firstFreezeCount, r.freezeCount());
-    lastFreezeCount = r.freezeCount() != null ? r.freezeCount() : lastFreezeCount;
-    firstNack = firstNonNull(firstNack, r.nackCount());
-    lastNack = r.nackCount() != null ? r.nackCount() : lastNack;
-    firstPli = firstNonNull(firstPli, r.pliCount());
-    lastPli = r.pliCount() != null ? r.pliCount() : lastPli;
+    if (prev == null) {
+      leadIn(r);
+    }
     if (prev != null && r.tsMs() > prev.tsMs()) {
       interval(prev, r);
     }
@@ -150,13 +148,36 @@ public final class StreamFold {
     last = r;
   }
 
+  /** What the stream carried before its first sample: the first sample's cumulative values. */
+  private void leadIn(Rtp r) {
+    packets += nonNegative(inbound ? r.packetsReceived() : r.packetsSent());
+    bytes += nonNegative(inbound ? r.bytesReceived() : r.bytesSent());
+    if (inbound) {
+      lost += nonNegative(r.packetsLost());
+    }
+    freezeS += r.totalFreezesS() == null ? 0 : Math.max(0, r.totalFreezesS());
+    pauseS += r.totalPausesS() == null ? 0 : Math.max(0, r.totalPausesS());
+    concealed += Math.max(0, nonNegative(r.concealedSamples()) - nonNegative(r.silentConcealedSamples()));
+    totalSamples += nonNegative(r.totalSamplesReceived());
+    framesDropped.leadIn(r.framesDropped());
+    freezeCount.leadIn(r.freezeCount());
+    nacks.leadIn(r.nackCount());
+    plis.leadIn(r.pliCount());
+  }
+
+  private static long nonNegative(Long v) {
+    return v == null ? 0 : Math.max(0, v);
+  }
+
   /** The far end's report: sender-side loss and RTT for outbound streams, RTT for inbound ones. */
   private void remote(Rtp r) {
     rtts.add(r.roundTripTimeMs());
+    if (!inbound && prevRemote == null) {
+      lost += nonNegative(r.packetsLost());
+    }
     if (!inbound && prevRemote != null && r.packetsLost() != null && prevRemote.packetsLost() != null
         && r.tsMs() > prevRemote.tsMs()) {
-      long d = Math.max(0, r.packetsLost() - prevRemote.packetsLost());
-      lost += d;
+      lost += Math.max(0, r.packetsLost() - prevRemote.packetsLost());
     }
     if (prevRemote == null || r.tsMs() > prevRemote.tsMs()) {
       prevRemote = r;
@@ -180,7 +201,12 @@ public final class StreamFold {
     }
     packets += dPackets;
     bytes += dBytes;
+    intervalBytes += dBytes;
     lost += dLost;
+    framesDropped.step(a.framesDropped(), b.framesDropped(), streamKind);
+    freezeCount.step(a.freezeCount(), b.freezeCount(), streamKind);
+    nacks.step(a.nackCount(), b.nackCount(), streamKind);
+    plis.step(a.pliCount(), b.pliCount(), streamKind);
     Double lossPct = inbound && dPackets + dLost > 0 ? 100.0 * dLost / (dPackets + dLost) : null;
     if (lossPct != null) {
       intervalLoss.add(lossPct);
@@ -336,7 +362,7 @@ public final class StreamFold {
     m.put("loss_pct", denominator > 0 ? 100.0 * lost / denominator : null);
     m.put("burst_loss_pct", lost > 0 ? 100.0 * lostInLossyIntervals / lost : null);
     m.put("max_interval_loss_pct", intervalLoss.max());
-    m.put("bitrate_mean_kbps", activeS > 0 ? bytes * 8.0 / activeS / 1000.0 : null);
+    m.put("bitrate_mean_kbps", activeS > 0 ? intervalBytes * 8.0 / activeS / 1000.0 : null);
     m.put("bitrate_p95_kbps", bitrates.percentile(95));
     m.put("jitter_mean_ms", jitters.mean());
     m.put("jitter_p95_ms", jitters.percentile(95));
@@ -349,15 +375,15 @@ public final class StreamFold {
     m.put("frame_height_max", video && !heightSeconds.isEmpty() ? heightSeconds.lastKey() : null);
     m.put("fps_mean", video && activeS > 0 ? framesTotal / activeS : null);
     m.put("fps_p5", video ? fpsValues.percentile(5) : null);
-    m.put("frames_dropped", growth(firstFramesDropped, lastFramesDropped));
-    m.put("freeze_count", growth(firstFreezeCount, lastFreezeCount));
+    m.put("frames_dropped", framesDropped.value());
+    m.put("freeze_count", freezeCount.value());
     m.put("freeze_s", video && inbound ? freezeS : null);
     m.put("pause_s", video && inbound ? pauseS : null);
     m.put("ql_bandwidth_pct", qlTotalS > 0 ? 100.0 * qlBandwidthS / qlTotalS : null);
     m.put("ql_cpu_pct", qlTotalS > 0 ? 100.0 * qlCpuS / qlTotalS : null);
     m.put("ql_other_pct", qlTotalS > 0 ? 100.0 * qlOtherS / qlTotalS : null);
-    m.put("nack_count", growth(firstNack, lastNack));
-    m.put("pli_count", growth(firstPli, lastPli));
+    m.put("nack_count", nacks.value());
+    m.put("pli_count", plis.value());
     m.put("concealment_pct", totalSamples > 0 ? 100.0 * concealed / totalSamples : null);
     m.put("jitter_buffer_delay_ms", jbEmitted > 0 ? 1000.0 * jbDelayS / jbEmitted : null);
     m.put("quality_score", scoredS > 0 ? scoreWeighted / scoredS : null);
@@ -379,7 +405,29 @@ public final class StreamFold {
     return best;
   }
 
-  private static Long growth(Long first, Long last) {
-    return first == null || last == null ? null : Math.max(0, last - first);
+  /** A counter's total from zero: the lead-in plus its growth over the intervals; null if never reported. */
+  private static final class Total {
+    private boolean reported;
+    private long total;
+
+    void leadIn(Long v) {
+      if (v != null) {
+        reported = true;
+        total += Math.max(0, v);
+      }
+    }
+
+    void step(Long a, Long b, CounterDelta.Kind streamKind) {
+      if (b != null && a == null) {
+        leadIn(b);
+      } else if (a != null && b != null) {
+        reported = true;
+        total += delta(a, b, streamKind);
+      }
+    }
+
+    Long value() {
+      return reported ? total : null;
+    }
   }
 }

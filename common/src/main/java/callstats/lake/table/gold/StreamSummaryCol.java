@@ -39,7 +39,7 @@ public enum StreamSummaryCol implements ColumnDef {
   BURST_LOSS_PCT(opt(DOUBLE, "Share of the lost packets that fell in intervals whose loss exceeded the high-loss "
       + "threshold, percent: high when loss comes in bursts")),
   MAX_INTERVAL_LOSS_PCT(opt(DOUBLE, "Highest loss of any ~10 s interval, percent")),
-  BITRATE_MEAN_KBPS(opt(DOUBLE, "bytes x 8 / active seconds, kbit/s")),
+  BITRATE_MEAN_KBPS(opt(DOUBLE, "Bytes of the observed intervals x 8 / active seconds, kbit/s")),
   BITRATE_P95_KBPS(opt(DOUBLE, "95th percentile of interval bitrates (nearest rank), kbit/s")),
   JITTER_MEAN_MS(opt(DOUBLE, "Mean of the sampled interarrival jitter, ms")),
   JITTER_P95_MS(opt(DOUBLE, "95th percentile of sampled jitter, ms")),

@@ -1,0 +1,138 @@
+package callstats.lake.jobs;
+
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import callstats.lake.config.LakeConfig;
+import callstats.lake.ingest.IngestSettings;
+import callstats.lake.jobs.aggregate.AggregateJob;
+import callstats.lake.jobs.normalise.NormaliseJob;
+import callstats.lake.jobs.simulate.Dialect;
+import callstats.lake.jobs.simulate.LocalSimulation;
+import callstats.lake.jobs.simulate.SimulateSettings;
+import callstats.lake.jobs.simulate.SimulatorProfile;
+import callstats.lake.jobs.summarise.SummariseJob;
+import callstats.lake.table.DeltaTables;
+import callstats.lake.table.gold.Gold;
+import callstats.lake.table.silver.Silver;
+import callstats.lake.table.truth.Truth;
+import callstats.lake.testing.TestLake;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pipeline against the simulator's ground truth: a clean simulated day (no dirt) through normalise, summarise
+ * and aggregate of every date its lines landed on must give back, per call, the outcome and counts the simulator
+ * planned; per stream leg, exactly the packets, bytes, losses and freezes the endpoints reported; per app, the
+ * service-level totals of truth.app_days.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PipelineTruthTest {
+
+  private static final LocalDate D = LocalDate.of(2026, 11, 18);
+  private static final long CALLS = 30;
+
+  private SparkSession spark;
+  private LakeConfig config;
+  private LocalSimulation truth;
+
+  @BeforeAll
+  void run(@TempDir Path dir) throws Exception {
+    spark = TestLake.spark();
+    Path landing = dir.resolve("landing");
+    config = TestLake.config(dir.resolve("lake"), landing);
+    SimulatorProfile profile = SimulatorProfile.load(config, null);
+    truth = LocalSimulation.run(new SimulateSettings(D, CALLS, 3, 7, 0.0, Dialect.CALLSTATS,
+        landing.toUri().toString(), dir.resolve("truth").toUri().toString(), profile));
+    IngestSettings ingest = IngestSettings.forTests(TestLake.HASH_KEY, List.of());
+    for (LocalDate d = D; !d.isAfter(D.plusDays(4)); d = d.plusDays(1)) {
+      if (Files.exists(landing.resolve("callstats").resolve("date=" + d))) {
+        NormaliseJob.run(spark, config, ingest, d);
+        SummariseJob.run(spark, config, d);
+      }
+    }
+    AggregateJob.run(spark, config, D);
+  }
+
+  private Dataset<Row> gold(callstats.lake.table.TableSpec spec) {
+    return DeltaTables.readOrEmpty(spark, spec, config.lake());
+  }
+
+  @Test
+  void everyLandedLineIsAcceptedWhenTheDayIsClean() {
+    long written = truth.table(spark, Truth.LANDING_LINES).agg(org.apache.spark.sql.functions.sum("lines"))
+        .first().getLong(0);
+    long quarantined = gold(Silver.QUARANTINE).count();
+    assertThat(written).isGreaterThan(10_000);
+    assertThat(quarantined).isZero();
+  }
+
+  @Test
+  void everyCallHasItsPlannedOutcomeAndCounts() {
+    Dataset<Row> t = truth.table(spark, Truth.CALLS).alias("t");
+    Dataset<Row> g = gold(Gold.CALL_SUMMARY).alias("g");
+    Dataset<Row> joined = t.join(g, col("t.app_id").equalTo(col("g.app_id"))
+        .and(col("t.conf_id").equalTo(col("g.conf_id"))), "full_outer");
+    assertThat(joined.count()).isEqualTo(CALLS);
+    assertThat(mismatches(joined, col("t.outcome"), col("g.outcome"))).isEmpty();
+    assertThat(mismatches(joined, col("t.participants"), col("g.participants"))).isEmpty();
+    assertThat(mismatches(joined, col("t.failed_connections"), col("g.connections_failed"))).isEmpty();
+    assertThat(mismatches(joined, col("t.dropped_connections"), col("g.connections_dropped"))).isEmpty();
+    assertThat(mismatches(joined, lit(D), col("g.call_date"))).isEmpty();
+    List<String> outcomes = t.select("outcome").distinct().orderBy("outcome").collectAsList().stream()
+        .map(r -> r.getString(0)).toList();
+    assertThat(outcomes).as("the day exercises more than the happy path").contains("successful")
+        .hasSizeGreaterThan(1);
+  }
+
+  @Test
+  void receivedStreamsHaveExactlyTheReportedTotals() {
+    Dataset<Row> t = truth.table(spark, Truth.STREAMS).where(col("leg").notEqual("to_sfu")).alias("t");
+    Dataset<Row> g = gold(Gold.STREAM_SUMMARY).where(col("direction").equalTo("inbound")).alias("g");
+    Dataset<Row> joined = t.join(g, col("t.receiver_connection_id").equalTo(col("g.connection_id"))
+        .and(col("t.ssrc").equalTo(col("g.ssrc"))), "left");
+    long legs = t.count();
+    assertThat(legs).isGreaterThan(100);
+    assertThat(joined.count()).isEqualTo(legs);
+    assertThat(mismatches(joined, col("t.packets_received"), col("g.packets"))).isEmpty();
+    assertThat(mismatches(joined, col("t.bytes_received"), col("g.bytes"))).isEmpty();
+    assertThat(mismatches(joined, col("t.packets_lost"), col("g.packets_lost"))).isEmpty();
+    Dataset<Row> video = joined.where(col("t.kind").equalTo("video"));
+    assertThat(mismatches(video, col("t.freeze_count"), col("g.freeze_count"))).isEmpty();
+    assertThat(video.where(abs(col("t.freeze_s").minus(col("g.freeze_s"))).gt(1e-6)).count()).isZero();
+    assertThat(joined.where(abs(col("t.realised_loss_pct").minus(col("g.loss_pct"))).gt(1e-9)).count()).isZero();
+    assertThat(joined.where(col("t.packets_lost").gt(0)).count()).as("some legs lost packets").isPositive();
+  }
+
+  @Test
+  void dailyServiceAddsUpToTheAppDays() {
+    Dataset<Row> t = truth.table(spark, Truth.APP_DAYS).alias("t");
+    Dataset<Row> g = gold(Gold.DAILY_SERVICE).where(col("period_start").equalTo(lit(D))).alias("g");
+    Dataset<Row> joined = t.join(g, col("t.app_id").equalTo(col("g.app_id")), "full_outer");
+    assertThat(joined.count()).isEqualTo(3);
+    for (String c : List.of("calls", "calls_successful", "calls_partially_failed", "calls_failed", "calls_dropped",
+        "participants", "distinct_users")) {
+      assertThat(mismatches(joined, col("t." + c), col("g." + c))).as(c).isEmpty();
+    }
+    assertThat(joined.where(abs(col("t.participant_minutes").minus(col("g.participant_minutes"))).gt(0.01)).count())
+        .isZero();
+  }
+
+  /** Rows where the truth and the job's value differ (null-safe), as text for the failure message. */
+  private static List<String> mismatches(Dataset<Row> joined, Column expected, Column actual) {
+    return joined.where(expected.eqNullSafe(actual).unary_$bang()).select(expected, actual).collectAsList().stream()
+        .map(Row::toString).toList();
+  }
+}

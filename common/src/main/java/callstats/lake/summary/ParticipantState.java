@@ -117,12 +117,16 @@ final class ParticipantState {
   }
 
   long joinMs() {
-    return (joinedMs != null ? joinedMs : firstMs) + correctionMs;
+    if (joinedMs != null) {
+      return joinedMs + correctionMs;
+    }
+    // without in-call records (only feedback reached us) the participant was present for no measurable time
+    return (firstMs != Long.MAX_VALUE ? firstMs : leftMs != null ? leftMs : feedbackTs) + correctionMs;
   }
 
   long leaveMs() {
     long end = leftMs != null ? Math.max(leftMs, lastMs) : lastMs;
-    return Math.max(end + correctionMs, joinMs());
+    return end == Long.MIN_VALUE ? joinMs() : Math.max(end + correctionMs, joinMs());
   }
 
   /** Mute time, closing an open mute at the leave. */

@@ -264,8 +264,10 @@ final class CallstatsEvents {
     }
     set(row, SessionCol.FIRST_SEEN, ctx.receivedAt());
     set(row, SessionCol.LAST_SEEN, ctx.receivedAt());
-    set(row, SessionCol.FIRST_CLIENT_TS, ctx.clientTs());
-    set(row, SessionCol.LAST_CLIENT_TS, ctx.clientTs());
+    if (!path.equals("events/feedback")) { // sent after the call: not presence
+      set(row, SessionCol.FIRST_CLIENT_TS, ctx.clientTs());
+      set(row, SessionCol.LAST_CLIENT_TS, ctx.clientTs());
+    }
     set(row, SessionCol.CLOCK_OFFSET_MS, Math.round(ctx.receivedAtMs() - ctx.clientTsMs()));
     set(row, SessionCol.RECORDS, 1L);
     sink.emit(Silver.SESSIONS, row);

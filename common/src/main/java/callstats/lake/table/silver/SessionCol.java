@@ -46,8 +46,10 @@ public enum SessionCol implements ColumnDef {
   LEFT_TS(opt(TIMESTAMP, "Client time of the explicit leave (user/left), UTC")),
   FIRST_SEEN(req(TIMESTAMP, "First record of the session received on this date (gateway clock)")),
   LAST_SEEN(req(TIMESTAMP, "Last record of the session received on this date (gateway clock)")),
-  FIRST_CLIENT_TS(req(TIMESTAMP, "Earliest client timestamp of the session's records on this date")),
-  LAST_CLIENT_TS(req(TIMESTAMP, "Latest client timestamp of the session's records on this date")),
+  FIRST_CLIENT_TS(opt(TIMESTAMP, "Earliest client timestamp of the session's in-call records on this date (post-call "
+      + "feedback excluded); null when the date holds only feedback")),
+  LAST_CLIENT_TS(opt(TIMESTAMP, "Latest client timestamp of the session's in-call records on this date (post-call "
+      + "feedback excluded: it does not extend the time in call); null when the date holds only feedback")),
   CLOCK_OFFSET_MS(req(LONG, "Median of received_at minus client time over the session's records, ms: "
       + "add it to client times to correct a skewed client clock (includes upload delay)")),
   RECORDS(req(LONG, "Records of the session accepted on this date"));

@@ -41,11 +41,14 @@ final class CallInputs {
   static Dataset<Row> read(SparkSession spark, LakeUri lake, Dataset<Row> calls, int lateDays, String windowFilter) {
     List<Dataset<Row>> parts = new ArrayList<>();
     parts.add(part(spark, lake, Silver.SESSIONS, calls, lateDays, windowFilter, SESSION, "uc_id", "cast(null as string)",
-        "cast(null as bigint)", "cast(null as string)", "unix_millis(first_client_ts)", "concat('s', cast(date as string))",
+        "cast(null as bigint)", "cast(null as string)", "unix_millis(coalesce(first_client_ts, first_seen))",
+        "concat('s', cast(date as string))",
         "uc_id", "user_id", "device_id", "dialect", "endpoint_type", "client_kind", "browser", "browser_version",
         "browser_major", "sdk", "sdk_version", "os", "os_version", "app_version", "site_id", "customer_id", "tenant_id",
         "product_name", "country", "region", "asn", "isp", "unix_millis(joined_ts)", "unix_millis(left_ts)",
-        "unix_millis(first_client_ts)", "unix_millis(last_client_ts)", "clock_offset_ms", "records"));
+        // a date with only post-call feedback has no client times: neutral values for min and max
+        "coalesce(unix_millis(first_client_ts), " + Long.MAX_VALUE + ")",
+        "coalesce(unix_millis(last_client_ts), " + Long.MIN_VALUE + ")", "clock_offset_ms", "records"));
     parts.add(part(spark, lake, Silver.PRECALL_TESTS, calls, lateDays, windowFilter + " AND conf_id IS NOT NULL", PRECALL,
         "uc_id", "cast(null as string)", "cast(null as bigint)", "cast(null as string)", "unix_millis(test_ts)",
         "record_id", "uc_id", "user_id", "unix_millis(test_ts)", "rtt_ms", "throughput_kbps", "loss_pct"));

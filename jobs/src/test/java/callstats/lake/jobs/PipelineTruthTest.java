@@ -121,6 +121,25 @@ class PipelineTruthTest {
     assertThat(joined.where(col("t.packets_lost").gt(0)).count()).as("some legs lost packets").isPositive();
   }
 
+  /**
+   * The loss the simulator injected is recovered: on every leg with 2,000 packets or more, the loss the job
+   * reports is within four binomial standard deviations (plus 0.2 points for bursts) of the injected loss rate.
+   */
+  @Test
+  void injectedLossIsRecoveredWithinItsSamplingError() {
+    Dataset<Row> t = truth.table(spark, Truth.STREAMS).where(col("leg").notEqual("to_sfu")).alias("t");
+    Dataset<Row> g = gold(Gold.STREAM_SUMMARY).where(col("direction").equalTo("inbound")).alias("g");
+    Dataset<Row> legs = t.join(g, col("t.receiver_connection_id").equalTo(col("g.connection_id"))
+        .and(col("t.ssrc").equalTo(col("g.ssrc")))).where(col("g.packets").plus(col("g.packets_lost")).geq(2000));
+    Column p = org.apache.spark.sql.functions.greatest(col("t.injected_loss_pct"), lit(0.5)).divide(100);
+    Column sd = org.apache.spark.sql.functions.sqrt(p.multiply(lit(1).minus(p))
+        .divide(col("g.packets").plus(col("g.packets_lost")))).multiply(100);
+    Column outside = abs(col("t.injected_loss_pct").minus(col("g.loss_pct"))).gt(sd.multiply(4).plus(0.2));
+    assertThat(legs.where(col("t.injected_loss_pct").gt(2)).count()).as("legs with injected loss").isPositive();
+    assertThat(legs.where(outside).select("t.injected_loss_pct", "g.loss_pct", "g.packets").collectAsList())
+        .isEmpty();
+  }
+
   @Test
   void dailyServiceAndParticipantsAddUpToTheTruth() {
     Dataset<Row> t = truth.table(spark, Truth.APP_DAYS).alias("t");
@@ -134,11 +153,18 @@ class PipelineTruthTest {
     Dataset<Row> p = truth.table(spark, Truth.PARTICIPANTS).alias("t")
         .join(gold(Gold.PARTICIPANT_SUMMARY).alias("g"), "uc_id");
     assertThat(mismatches(p, col("t.relayed"), col("g.relay_used"))).isEmpty();
-    assertThat(mismatches(p, col("t.rejoins"), col("g.rejoins"))).isEmpty();
-    assertThat(p.where(abs(col("t.time_in_call_s").minus(col("g.time_in_call_s"))).gt(0.01))
+    // (gold's rejoins counts re-established connections, churn; the truth's counts presence segments: not compared)
+    // one presence segment: exactly the truth; several (rejoins, drops): gold spans first join to last leave,
+    // gaps included, so it is at least the truth's sum of the segments
+    Column single = col("t.segments").equalTo(1).and(col("t.drops").equalTo(0));
+    assertThat(p.where(single).count()).isGreaterThan(p.count() / 2);
+    assertThat(p.where(single.and(abs(col("t.time_in_call_s").minus(col("g.time_in_call_s"))).gt(0.01)))
         .select("uc_id", "t.time_in_call_s", "g.time_in_call_s").collectAsList()).isEmpty();
-    assertThat(joined.where(abs(col("t.participant_minutes").minus(col("g.participant_minutes"))).gt(0.01)).count())
-        .isZero();
+    assertThat(p.where(col("g.time_in_call_s").lt(col("t.time_in_call_s").minus(0.01)))
+        .select("uc_id", "t.time_in_call_s", "g.time_in_call_s").collectAsList()).isEmpty();
+    assertThat(joined.where(col("g.participant_minutes").lt(col("t.participant_minutes").minus(0.01))
+        .or(col("g.participant_minutes").gt(col("t.participant_minutes").multiply(1.02)))).count())
+        .as("participant minutes: at least the truth's, at most 2 % more (gaps of rejoins)").isZero();
   }
 
   /** Rows where the truth and the job's value differ (null-safe), as text for the failure message. */

@@ -43,7 +43,8 @@ public enum ParticipantSummaryCol implements ColumnDef {
   NETWORK_TYPE(opt(STRING, "Network type used most: wifi, ethernet, cellular...")),
   JOIN_TS(req(TIMESTAMP, "When the user joined (userJoined, else the first record; corrected client clock, UTC)")),
   LEAVE_TS(req(TIMESTAMP, "When the user left (user/left, else the last record; corrected client clock, UTC)")),
-  TIME_IN_CALL_S(req(DOUBLE, "leave_ts - join_ts, s")),
+  TIME_IN_CALL_S(req(DOUBLE, "leave_ts - join_ts, s: from the first join to the last leave, so the gaps of a "
+      + "participant who left and rejoined, or dropped and came back, count as time in call")),
   CLOCK_CORRECTION_MS(req(LONG, "Correction applied to this client's clock, ms (0 unless it was off by more than "
       + "normalise.clock-skew-flag-seconds)")),
   CONNECTIONS(req(LONG, "Peer connections of the session")),

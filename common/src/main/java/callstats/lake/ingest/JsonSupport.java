@@ -31,6 +31,59 @@ public final class JsonSupport {
     return new ObjectMapper(factory);
   }
 
+  /**
+   * Rejects bytes that are not well-formed UTF-8 (RFC 3629): stray or missing continuation bytes, overlong
+   * encodings (C0 AF for '/'), UTF-16 surrogates and code points above U+10FFFF. Jackson's reader catches only
+   * the first kind and decodes the others into text, so an overlong '/' or a lone surrogate would reach the
+   * tables. ASCII lines cost one pass over the bytes.
+   */
+  public static void requireUtf8(byte[] b, int len) throws BadRecord {
+    int i = 0;
+    while (i < len) {
+      int c = b[i] & 0xFF;
+      if (c < 0x80) {
+        i++;
+        continue;
+      }
+      int more;
+      int lo = 0x80;
+      int hi = 0xBF;
+      if (c >= 0xC2 && c <= 0xDF) {
+        more = 1;
+      } else if (c >= 0xE0 && c <= 0xEF) {
+        more = 2;
+        lo = c == 0xE0 ? 0xA0 : 0x80;
+        hi = c == 0xED ? 0x9F : 0xBF;
+      } else if (c >= 0xF0 && c <= 0xF4) {
+        more = 3;
+        lo = c == 0xF0 ? 0x90 : 0x80;
+        hi = c == 0xF4 ? 0x8F : 0xBF;
+      } else {
+        throw notUtf8(c, i);
+      }
+      if (i + more >= len) {
+        throw new BadRecord(QuarantineReason.INVALID_UTF8,
+            "not valid UTF-8: the line ends inside a multi-byte sequence at byte " + i);
+      }
+      int c1 = b[i + 1] & 0xFF;
+      if (c1 < lo || c1 > hi) {
+        throw notUtf8(c, i);
+      }
+      for (int k = 2; k <= more; k++) {
+        int ck = b[i + k] & 0xFF;
+        if (ck < 0x80 || ck > 0xBF) {
+          throw notUtf8(c, i);
+        }
+      }
+      i += more + 1;
+    }
+  }
+
+  private static BadRecord notUtf8(int lead, int at) {
+    return new BadRecord(QuarantineReason.INVALID_UTF8,
+        String.format("not valid UTF-8: malformed sequence starting with byte 0x%02X at byte %d", lead, at));
+  }
+
   /** Maps a JSON reading failure to the quarantine reason and a short detail. */
   public static BadRecord classify(IOException e) {
     String msg = String.valueOf(e.getMessage());

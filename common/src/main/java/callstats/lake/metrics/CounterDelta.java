@@ -8,10 +8,13 @@ package callstats.lake.metrics;
  *
  * <ul>
  *   <li>cur &ge; prev: the difference;
- *   <li>cur &lt; prev, prev in the top quarter of the 32-bit range and cur in the bottom quarter: a 32-bit
- *       wrap, the difference modulo 2^32 ({@link Kind#WRAP});
+ *   <li>cur &lt; prev, prev in the top quarter of the 32-bit range and cur in the bottom quarter (not
+ *       negative): a 32-bit wrap, the difference modulo 2^32 ({@link Kind#WRAP});
  *   <li>otherwise the counter restarted from zero: the new value is what accrued since ({@link Kind#RESET}).
  * </ul>
+ *
+ * Broken clients send negative and huge values: a difference that does not fit a {@code long} saturates
+ * at {@link Long#MAX_VALUE} rather than overflowing to a negative or small number.
  */
 public final class CounterDelta {
 
@@ -32,7 +35,7 @@ public final class CounterDelta {
     if (cur >= prev) {
       return Kind.NORMAL;
     }
-    if (prev >= WRAP_HIGH && prev < TWO_POW_32 && cur < WRAP_LOW) {
+    if (prev >= WRAP_HIGH && prev < TWO_POW_32 && cur >= 0 && cur < WRAP_LOW) {
       return Kind.WRAP;
     }
     return Kind.RESET;
@@ -41,7 +44,7 @@ public final class CounterDelta {
   /** Growth of a counter under the given classification; never negative. */
   public static long delta(long prev, long cur, Kind kind) {
     return switch (kind) {
-      case NORMAL -> Math.max(0, cur - prev);
+      case NORMAL -> growth(prev, cur);
       case WRAP -> cur + TWO_POW_32 - prev;
       case RESET -> Math.max(0, cur);
     };
@@ -59,6 +62,15 @@ public final class CounterDelta {
     if (streamKind == Kind.RESET) {
       return Math.max(0, cur);
     }
-    return Math.max(0, cur - prev);
+    return growth(prev, cur);
+  }
+
+  /** cur - prev when cur grew, else zero; saturated where the difference overflows. */
+  private static long growth(long prev, long cur) {
+    if (cur <= prev) {
+      return 0;
+    }
+    long d = cur - prev;
+    return d < 0 ? Long.MAX_VALUE : d;
   }
 }

@@ -3,6 +3,7 @@ package callstats.lake.table;
 import static org.apache.spark.sql.functions.col;
 
 import callstats.lake.config.LakeUri;
+import io.delta.exceptions.DeltaConcurrentModificationException;
 import io.delta.tables.DeltaTable;
 import io.delta.tables.DeltaTableBuilder;
 import java.util.ArrayList;
@@ -125,7 +126,8 @@ public final class DeltaTables {
   /**
    * Atomically replaces the rows matching {@code condition} (a predicate on partition columns, for
    * example {@code date = '2026-11-23'}) with {@code rows}. Re-running with the same rows yields the same
-   * table contents.
+   * table contents. A concurrent write to the same rows makes one of the two commits fail (Delta's optimistic
+   * concurrency): that one throws {@link ConcurrentWriteError} and leaves the table as the other wrote it.
    */
   public static void replaceWhere(SparkSession spark, TableSpec spec, LakeUri lake, Dataset<Row> rows,
       String condition, Map<String, String> commitInfo) {
@@ -135,12 +137,16 @@ public final class DeltaTables {
   /** {@link #replaceWhere} for a table kept outside the lake's layer folders (the simulator's ground truth). */
   public static void replaceWhereAt(SparkSession spark, TableSpec spec, LakeUri location, Dataset<Row> rows,
       String condition, Map<String, String> commitInfo) {
-    ensureAt(spark, spec, location);
     long t0 = System.nanoTime();
-    conform(spec, rows).write().format("delta").mode("overwrite")
-        .option("replaceWhere", condition)
-        .option("userMetadata", userMetadata(commitInfo))
-        .save(location.value());
+    try {
+      ensureAt(spark, spec, location);
+      conform(spec, rows).write().format("delta").mode("overwrite")
+          .option("replaceWhere", condition)
+          .option("userMetadata", userMetadata(commitInfo))
+          .save(location.value());
+    } catch (DeltaConcurrentModificationException e) {
+      throw new ConcurrentWriteError(spec, condition, e);
+    }
     LOG.info("wrote {} where {} in {} ms", spec.qualifiedName(), condition, (System.nanoTime() - t0) / 1_000_000);
   }
 
@@ -199,6 +205,8 @@ public final class DeltaTables {
           .whenMatched().updateExpr(assign)
           .whenNotMatched("s._op = 'upsert'").insertExpr(assign)
           .execute();
+    } catch (DeltaConcurrentModificationException e) {
+      throw new ConcurrentWriteError(spec, targetFilter, e);
     } finally {
       if (previous == null) {
         spark.conf().unset(USER_METADATA_CONF);

@@ -37,4 +37,20 @@ class CounterDeltaTest {
     assertThat(CounterDelta.signedCounterDelta(10, 3, Kind.RESET)).isEqualTo(3);
     assertThat(CounterDelta.signedCounterDelta(10, -2, Kind.RESET)).isZero();
   }
+
+  @Test
+  void aNegativeValueAfterAHighOneIsAResetNotAWrap() {
+    // found by CounterDeltaFuzzTest: a negative counter from a broken client passed as a 32-bit wrap
+    // and gave a negative growth
+    assertThat(CounterDelta.classify(4_177_526_784L, -36_028_797_018_963_971L)).isEqualTo(Kind.RESET);
+    assertThat(CounterDelta.delta(4_177_526_784L, -36_028_797_018_963_971L)).isZero();
+  }
+
+  @Test
+  void differencesThatOverflowSaturate() {
+    assertThat(CounterDelta.delta(Long.MIN_VALUE, Long.MAX_VALUE)).isEqualTo(Long.MAX_VALUE);
+    assertThat(CounterDelta.signedCounterDelta(Long.MIN_VALUE, 1, Kind.NORMAL)).isEqualTo(Long.MAX_VALUE);
+    // a fall that overflowed used to count as growth of one
+    assertThat(CounterDelta.signedCounterDelta(Long.MAX_VALUE, Long.MIN_VALUE, Kind.NORMAL)).isZero();
+  }
 }

@@ -3,6 +3,7 @@ package callstats.lake.jobs;
 import callstats.lake.config.LakeUri;
 import callstats.lake.table.DeltaTables;
 import callstats.lake.table.TableSpec;
+import callstats.lake.table.audit.Audit;
 import callstats.lake.table.gold.Gold;
 import callstats.lake.table.gold.RtcstatsFeatureTables;
 import callstats.lake.table.silver.Silver;
@@ -25,7 +26,9 @@ public final class LakeTables {
 
   /** Registers each existing table as the view {@code <layer>_<name>}. */
   public static void registerViews(SparkSession spark, LakeUri lake) {
-    for (TableSpec t : all()) {
+    List<TableSpec> tables = new ArrayList<>(all());
+    tables.add(Audit.ERASURES);
+    for (TableSpec t : tables) {
       if (DeltaTables.exists(spark, t, lake)) {
         DeltaTables.read(spark, t, lake).createOrReplaceTempView(t.layer() + "_" + t.name());
       }

@@ -151,6 +151,7 @@ public final class CallstatsParser {
 
   private Envelope readEnvelope(byte[] buf, int len) throws BadRecord {
     Envelope env = new Envelope();
+    JsonSupport.requireUtf8(buf, len);
     try (JsonParser p = mapper.createParser(buf, 0, len)) {
       JsonToken first = p.nextToken();
       if (first != JsonToken.START_OBJECT) {

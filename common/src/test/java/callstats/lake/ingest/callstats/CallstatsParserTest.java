@@ -252,4 +252,26 @@ class CallstatsParserTest {
     assertThat(r.get(RtpStreamSampleCol.JITTER_MS)).isNull();
     assertThat((String[]) r.get(RtpStreamSampleCol.FLAGS)).contains("bad_number");
   }
+
+  @Test
+  void bytesThatAreNotUtf8AreRejectedEvenWhereJacksonWouldDecodeThem() {
+    byte[] good = line("events/user/alive", "").replace("alice", "al@ce").getBytes(StandardCharsets.UTF_8);
+    int at = new String(good, StandardCharsets.ISO_8859_1).indexOf('@');
+    // overlong '/', UTF-16 surrogate, beyond U+10FFFF, lone continuation, truncated 3-byte sequence
+    for (byte[] bad : List.of(new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+        new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, new byte[] {(byte) 0x80},
+        new byte[] {(byte) 0xE2, (byte) 0x82})) {
+      byte[] b = new byte[good.length - 1 + bad.length];
+      System.arraycopy(good, 0, b, 0, at);
+      System.arraycopy(bad, 0, b, at, bad.length);
+      System.arraycopy(good, at + 1, b, at + bad.length, good.length - at - 1);
+      assertThatThrownBy(() -> parser.parse(b, b.length, DATE, "file:/landing/a.jsonl", 1, (t, r) -> { }))
+          .as("%s", Arrays.toString(bad)).isInstanceOfSatisfying(BadRecord.class,
+              e -> assertThat(e.reason()).isEqualTo(QuarantineReason.INVALID_UTF8));
+    }
+    // real multi-byte text is fine: two, three and four bytes
+    byte[] ok = line("events/user/alive", "").replace("alice", "äli€e😀").getBytes(StandardCharsets.UTF_8);
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(
+        () -> parser.parse(ok, ok.length, DATE, "file:/landing/a.jsonl", 1, (t, r) -> { }))).isNull();
+  }
 }

@@ -23,6 +23,7 @@ import picocli.CommandLine.ParseResult;
         RtcstatsFeaturesCommand.class,
         SqlCommand.class,
         MaintainCommand.class,
+        EraseCommand.class,
         SimulateCommand.class,
         CommandLine.HelpCommand.class
     })

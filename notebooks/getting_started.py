@@ -18,9 +18,9 @@
 #
 # | layer | where | written by | what |
 # |---|---|---|---|
-# | landing | `<landing>/callstats/date=D/hour=H/*.jsonl.gz` | the ingest gateway | raw JSON lines as the clients sent them |
-# | silver | `<lake>/silver/<table>` | `normalise --date D` | typed, deduplicated records, partitioned by landing `date` |
-# | gold | `<lake>/gold/<table>` | `summarise`, `aggregate` | per stream, connection, participant and call; daily, weekly, monthly service levels |
+# | landing | `<landing>/callstats/date=D/hour=H/*.jsonl.gz` | the ingest gateway | raw JSON lines as sent |
+# | silver | `<lake>/silver/<table>` | `normalise --date D` | typed, deduplicated records, by landing `date` |
+# | gold | `<lake>/gold/<table>` | `summarise`, `aggregate` | per stream, connection, participant, call; per day |
 #
 # The gold summaries nest: a **call** (`app_id`, `conf_id`) has **participants** (user sessions, `uc_id`), each
 # with **connections** (`connection_id`), each carrying **streams** (`ssrc`, `direction`). `gold.issues` points
@@ -116,18 +116,22 @@ columns("silver_ingest_log")
 # `silver.sessions`: one row per user session and landing date: the endpoint, its network and geo.
 
 # %%
-display(sql(f"""
+display(
+    sql(f"""
     SELECT coalesce(browser, sdk) AS client, os, count(*) AS sessions, count(DISTINCT conf_id) AS calls
-    FROM silver_sessions WHERE app_id = '{app}' GROUP BY 1, 2 ORDER BY sessions DESC LIMIT 10"""))
+    FROM silver_sessions WHERE app_id = '{app}' GROUP BY 1, 2 ORDER BY sessions DESC LIMIT 10""")
+)
 columns("silver_sessions")
 
 # %% [markdown]
 # `silver.events`: every call event, in one taxonomy (`category`, `event`) for both dialects.
 
 # %%
-display(sql(f"""
+display(
+    sql(f"""
     SELECT category, event, count(*) AS events FROM silver_events WHERE app_id = '{app}'
-    GROUP BY 1, 2 ORDER BY events DESC LIMIT 15"""))
+    GROUP BY 1, 2 ORDER BY events DESC LIMIT 15""")
+)
 columns("silver_events")
 
 # %% [markdown]
@@ -135,10 +139,12 @@ columns("silver_events")
 # and rates (`bitrate_kbps`, `loss_pct`, `frame_rate`...).
 
 # %%
-display(sql(f"""
+display(
+    sql(f"""
     SELECT kind, direction, count(*) AS samples, round(avg(bitrate_kbps), 1) AS mean_bitrate_kbps,
            round(avg(jitter_ms), 1) AS mean_jitter_ms
-    FROM silver_rtp_stream_samples WHERE app_id = '{app}' GROUP BY 1, 2 ORDER BY 1, 2"""))
+    FROM silver_rtp_stream_samples WHERE app_id = '{app}' GROUP BY 1, 2 ORDER BY 1, 2""")
+)
 columns("silver_rtp_stream_samples")
 
 # %% [markdown]
@@ -146,10 +152,12 @@ columns("silver_rtp_stream_samples")
 # hashes).
 
 # %%
-display(sql(f"""
+display(
+    sql(f"""
     SELECT local_candidate_type, coalesce(local_relay_protocol, '-') AS relay_protocol, count(*) AS samples,
            round(percentile_approx(current_rtt_ms, 0.5), 1) AS median_rtt_ms
-    FROM silver_transport_samples WHERE app_id = '{app}' GROUP BY 1, 2 ORDER BY samples DESC"""))
+    FROM silver_transport_samples WHERE app_id = '{app}' GROUP BY 1, 2 ORDER BY samples DESC""")
+)
 columns("silver_transport_samples")
 
 # %% [markdown]
@@ -163,18 +171,22 @@ columns("silver_ssrc_map")
 # `silver.feedback`: the users' 1-5 ratings.
 
 # %%
-display(sql(f"""
+display(
+    sql(f"""
     SELECT overall_rating, count(*) AS ratings FROM silver_feedback WHERE app_id = '{app}'
-    GROUP BY 1 ORDER BY 1"""))
+    GROUP BY 1 ORDER BY 1""")
+)
 columns("silver_feedback")
 
 # %% [markdown]
 # `silver.precall_tests`: pre-call and background network tests (see `network_and_precall`).
 
 # %%
-display(sql(f"""
+display(
+    sql(f"""
     SELECT provider, count(*) AS tests, round(avg(throughput_kbps)) AS mean_throughput_kbps
-    FROM silver_precall_tests WHERE app_id = '{app}' GROUP BY 1 ORDER BY tests DESC"""))
+    FROM silver_precall_tests WHERE app_id = '{app}' GROUP BY 1 ORDER BY tests DESC""")
+)
 columns("silver_precall_tests")
 
 # %% [markdown]
@@ -191,8 +203,8 @@ columns("silver_quarantine")
 
 # %%
 calls = sql(f"""
-    SELECT call_date, conf_id, outcome, participants, round(duration_s) AS duration_s, round(audio_score, 2) AS audio_mos,
-           round(video_score, 2) AS video_score, quality_band, issues
+    SELECT call_date, conf_id, outcome, participants, round(duration_s) AS duration_s,
+           round(audio_score, 2) AS audio_mos, round(video_score, 2) AS video_score, quality_band, issues
     FROM gold_call_summary WHERE app_id = '{app}' ORDER BY call_date, conf_id""")
 display(calls.head(10))
 columns("gold_call_summary")
@@ -215,39 +227,47 @@ per_call = sql(f"""
     FROM gold_call_summary c JOIN gold_participant_summary p
       ON p.app_id = c.app_id AND p.conf_id = c.conf_id AND p.call_date = c.call_date
     WHERE c.app_id = '{app}' GROUP BY c.conf_id, c.participants""")
-display(sql(f"""
+display(
+    sql(f"""
     SELECT coalesce(browser, sdk) AS client, count(*) AS sessions, round(avg(audio_score), 2) AS audio_mos,
            round(avg(time_in_call_s) / 60, 1) AS mean_minutes
-    FROM gold_participant_summary WHERE app_id = '{app}' GROUP BY 1 ORDER BY sessions DESC"""))
+    FROM gold_participant_summary WHERE app_id = '{app}' GROUP BY 1 ORDER BY sessions DESC""")
+)
 columns("gold_participant_summary")
 
 # %% [markdown]
 # `gold.connection_summary`: one row per peer connection: setup, candidates and relay, ICE, drops.
 
 # %%
-display(sql(f"""
+display(
+    sql(f"""
     SELECT setup_outcome, coalesce(transport, '-') AS transport, count(*) AS connections,
            round(avg(setup_delay_ms)) AS mean_setup_ms, sum(CAST(dropped AS INT)) AS dropped
-    FROM gold_connection_summary WHERE app_id = '{app}' GROUP BY 1, 2 ORDER BY connections DESC"""))
+    FROM gold_connection_summary WHERE app_id = '{app}' GROUP BY 1, 2 ORDER BY connections DESC""")
+)
 columns("gold_connection_summary")
 
 # %% [markdown]
 # `gold.stream_summary`: one row per media stream as one endpoint saw it (inbound or outbound).
 
 # %%
-display(sql(f"""
+display(
+    sql(f"""
     SELECT media_type, direction, count(*) AS streams, round(avg(loss_pct), 2) AS mean_loss_pct,
            round(avg(rtt_mean_ms)) AS mean_rtt_ms, round(avg(quality_score), 2) AS mean_score
-    FROM gold_stream_summary WHERE app_id = '{app}' GROUP BY 1, 2 ORDER BY 1, 2"""))
+    FROM gold_stream_summary WHERE app_id = '{app}' GROUP BY 1, 2 ORDER BY 1, 2""")
+)
 columns("gold_stream_summary")
 
 # %% [markdown]
 # `gold.issues`: every detected issue with its evidence window, measured value and threshold.
 
 # %%
-display(sql(f"""
+display(
+    sql(f"""
     SELECT issue_type, level, severity, count(*) AS issues, first(unit) AS unit, first(threshold) AS threshold
-    FROM gold_issues WHERE app_id = '{app}' GROUP BY 1, 2, 3 ORDER BY issues DESC LIMIT 15"""))
+    FROM gold_issues WHERE app_id = '{app}' GROUP BY 1, 2, 3 ORDER BY issues DESC LIMIT 15""")
+)
 columns("gold_issues")
 
 # %% [markdown]
@@ -266,9 +286,11 @@ display(sql(f"SELECT period_start, period_end, days, calls FROM gold_monthly_ser
 columns("gold_daily_service")
 
 # %%
-display(sql(f"""
+display(
+    sql(f"""
     SELECT dimension, value, participants, calls, round(audio_score, 2) AS audio_mos
-    FROM gold_daily_breakdown WHERE app_id = '{app}' AND dimension = 'browser' ORDER BY day, participants DESC"""))
+    FROM gold_daily_breakdown WHERE app_id = '{app}' AND dimension = 'browser' ORDER BY day, participants DESC""")
+)
 columns("gold_daily_breakdown")
 
 # %% [markdown]
@@ -281,7 +303,9 @@ columns("gold_daily_breakdown")
 from deltalake import DeltaTable
 
 call_summary = DeltaTable(lakenb.table_path(lake, "gold", "call_summary"))
-print(f"gold.call_summary: version {call_summary.version()}, partitioned by {call_summary.metadata().partition_columns}")
+print(
+    f"gold.call_summary: version {call_summary.version()}, partitioned by {call_summary.metadata().partition_columns}"
+)
 rs_calls = call_summary.to_pandas(filters=[("app_id", "=", app)])
 rs_daily = DeltaTable(lakenb.table_path(lake, "gold", "daily_service")).to_pandas(
     columns=["period_start", "app_id", "calls", "success_rate_pct"], filters=[("app_id", "=", app)]
@@ -305,6 +329,16 @@ assert daily.calls.sum() == len(calls), (daily.calls.sum(), len(calls))
 assert len(rs_calls) == len(calls)
 assert sorted(rs_calls.conf_id) == sorted(calls.conf_id)
 assert rs_daily.calls.sum() == daily.calls.sum()
-assert set(views) >= {f"gold_{t}" for t in ["call_summary", "participant_summary", "connection_summary",
-                                            "stream_summary", "issues", "daily_service", "daily_breakdown"]}
+assert set(views) >= {
+    f"gold_{t}"
+    for t in [
+        "call_summary",
+        "participant_summary",
+        "connection_summary",
+        "stream_summary",
+        "issues",
+        "daily_service",
+        "daily_breakdown",
+    ]
+}
 print(f"ok: {ingest.lines_read.sum()} landing lines, {len(calls)} calls of {app} checked")

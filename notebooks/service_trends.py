@@ -70,10 +70,28 @@ print(f"app {app}, {start_date} to {end_date}")
 
 # %%
 kpi_columns = [
-    "calls", "participants", "distinct_users", "participant_minutes", "success_rate_pct", "failure_rate_pct",
-    "partial_failure_rate_pct", "drop_rate_pct", "call_duration_p50_s", "setup_p50_ms", "setup_p95_ms",
-    "relay_pct", "churn_rate_pct", "audio_good_pct", "audio_poor_pct", "video_good_pct", "freeze_pct",
-    "rtt_p95_ms", "loss_p95_pct", "jitter_p95_ms", "feedback_mean", "issues",
+    "calls",
+    "participants",
+    "distinct_users",
+    "participant_minutes",
+    "success_rate_pct",
+    "failure_rate_pct",
+    "partial_failure_rate_pct",
+    "drop_rate_pct",
+    "call_duration_p50_s",
+    "setup_p50_ms",
+    "setup_p95_ms",
+    "relay_pct",
+    "churn_rate_pct",
+    "audio_good_pct",
+    "audio_poor_pct",
+    "video_good_pct",
+    "freeze_pct",
+    "rtt_p95_ms",
+    "loss_p95_pct",
+    "jitter_p95_ms",
+    "feedback_mean",
+    "issues",
 ]
 daily = sql(f"SELECT * FROM gold_daily_service WHERE {where_days} ORDER BY period_start").set_index("period_start")
 kpis = daily[kpi_columns].T
@@ -94,8 +112,11 @@ ax2.plot(days, daily["participant_minutes"], color="tab:orange", marker="o", lab
 ax2.set_ylabel("participant-minutes (min)")
 
 ax = axes[0, 1]
-for column, label in [("failure_rate_pct", "failed"), ("partial_failure_rate_pct", "partially failed"),
-                      ("drop_rate_pct", "dropped")]:
+for column, label in [
+    ("failure_rate_pct", "failed"),
+    ("partial_failure_rate_pct", "partially failed"),
+    ("drop_rate_pct", "dropped"),
+]:
     ax.plot(days, daily[column], marker="o", label=label)
 ax.set_title("Failure and drop rates")
 ax.set_ylabel("calls (%)")
@@ -204,7 +225,8 @@ plt.show()
 # %%
 for dimension in dimensions:
     scores = breakdown[breakdown.dimension == dimension].pivot_table(
-        index="value", columns="day", values="audio_score", aggfunc="first")
+        index="value", columns="day", values="audio_score", aggfunc="first"
+    )
     print(f"received audio MOS by {dimension} and day")
     display(scores.round(2))
 
@@ -216,16 +238,26 @@ for dimension in dimensions:
 
 # %%
 eligible = segments[(segments.participants >= min_sessions) & (segments.value != "other")]
-worst_reliability = eligible.assign(failed_or_dropped_pct=eligible.failed_pct + eligible.dropped_pct).sort_values(
-    ["failed_or_dropped_pct", "participants"], ascending=[False, False]).head(5)
-worst_quality = breakdown[(breakdown.participants >= min_sessions) & (breakdown.value != "other")].sort_values(
-    ["below_fair_minutes_pct", "participants"], ascending=[False, False]).head(5)
+worst_reliability = (
+    eligible.assign(failed_or_dropped_pct=eligible.failed_pct + eligible.dropped_pct)
+    .sort_values(["failed_or_dropped_pct", "participants"], ascending=[False, False])
+    .head(5)
+)
+worst_quality = (
+    breakdown[(breakdown.participants >= min_sessions) & (breakdown.value != "other")]
+    .sort_values(["below_fair_minutes_pct", "participants"], ascending=[False, False])
+    .head(5)
+)
 for _, s in worst_reliability.iterrows():
-    print(f"{s.dimension} = {s.value}: {s.participants:.0f} sessions, {s.failed_pct:.1f} % failed, "
-          f"{s.dropped_pct:.1f} % dropped")
+    print(
+        f"{s.dimension} = {s.value}: {s.participants:.0f} sessions, {s.failed_pct:.1f} % failed, "
+        f"{s.dropped_pct:.1f} % dropped"
+    )
 for _, s in worst_quality.iterrows():
-    print(f"{s.day} {s.dimension} = {s.value}: {s.participants} sessions, {s.below_fair_minutes_pct:.1f} % of "
-          f"scored minutes below fair, audio MOS {s.audio_score:.2f}, RTT p95 {s.rtt_p95_ms:.0f} ms")
+    print(
+        f"{s.day} {s.dimension} = {s.value}: {s.participants} sessions, {s.below_fair_minutes_pct:.1f} % of "
+        f"scored minutes below fair, audio MOS {s.audio_score:.2f}, RTT p95 {s.rtt_p95_ms:.0f} ms"
+    )
 
 # %% [markdown]
 # ## Checks
@@ -235,8 +267,11 @@ for _, s in worst_quality.iterrows():
 
 # %%
 per_day = calls.groupby("call_date").agg(
-    calls=("conf_id", "count"), successful=("outcome", lambda o: (o == "successful").sum()),
-    dropped=("outcome", lambda o: (o == "dropped").sum()), participants=("participants", "sum"))
+    calls=("conf_id", "count"),
+    successful=("outcome", lambda o: (o == "successful").sum()),
+    dropped=("outcome", lambda o: (o == "dropped").sum()),
+    participants=("participants", "sum"),
+)
 per_day.index = per_day.index.astype(str)
 daily_by_day = daily.set_index(daily.index.astype(str))
 assert (per_day["calls"] == daily_by_day["calls"]).all(), (per_day, daily_by_day["calls"])

@@ -34,8 +34,15 @@ def lake() -> Iterator[str]:
     lake_dir = work / "lake"
     started = time.monotonic()
     subprocess.run(
-        [str(ROOT / "bin" / "callstats-lake"), "demo", "--lake", str(lake_dir), "--landing", str(lake_dir / "landing"),
-         *DEMO_ARGS],
+        [
+            str(ROOT / "bin" / "callstats-lake"),
+            "demo",
+            "--lake",
+            str(lake_dir),
+            "--landing",
+            str(lake_dir / "landing"),
+            *DEMO_ARGS,
+        ],
         check=True,
         stdout=subprocess.DEVNULL,
         env={**os.environ, "CALLSTATS_LAKE_TMP": str(work / "spark-tmp"), "CALLSTATS_LAKE_HEAP": "2g"},

@@ -15,9 +15,18 @@ from pyspark.sql.types import NumericType
 import lakenb
 
 GOLD = [
-    "stream_summary", "connection_summary", "participant_summary", "call_summary", "issues",
-    "daily_service", "daily_breakdown", "weekly_service", "monthly_service",
-    "rtcstats_session_features", "rtcstats_connection_features", "rtcstats_track_features",
+    "stream_summary",
+    "connection_summary",
+    "participant_summary",
+    "call_summary",
+    "issues",
+    "daily_service",
+    "daily_breakdown",
+    "weekly_service",
+    "monthly_service",
+    "rtcstats_session_features",
+    "rtcstats_connection_features",
+    "rtcstats_track_features",
 ]
 
 

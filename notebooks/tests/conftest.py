@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import sys
 import subprocess
 import tempfile
 import time
@@ -50,3 +52,16 @@ def lake() -> Iterator[str]:
     print(f"lake built by the jobs in {time.monotonic() - started:.0f} s: {lake_dir}")
     yield str(lake_dir)
     shutil.rmtree(work, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def kernel(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A kernel spec of this environment's Python, found first (JUPYTER_PATH), so that the notebooks run in the
+    pinned environment whatever kernels the machine has installed."""
+    jupyter = tmp_path_factory.mktemp("jupyter")
+    spec = jupyter / "kernels" / "callstats-notebooks"
+    spec.mkdir(parents=True)
+    argv = [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+    (spec / "kernel.json").write_text(json.dumps({"argv": argv, "display_name": "callstats", "language": "python"}))
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(jupyter), os.environ.get("JUPYTER_PATH")]))
+    return "callstats-notebooks"

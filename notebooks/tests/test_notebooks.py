@@ -37,7 +37,7 @@ def test_notebook_has_a_parameters_cell(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_notebook_runs(name: str, lake: str, tmp_path: Path) -> None:
+def test_notebook_runs(name: str, lake: str, kernel: str, tmp_path: Path) -> None:
     source = tmp_path / f"{name}.ipynb"
     out_dir = Path(os.environ.get(OUT_ENV, tmp_path))
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -49,7 +49,7 @@ def test_notebook_runs(name: str, lake: str, tmp_path: Path) -> None:
         str(executed),
         parameters=parameters(name, lake),
         cwd=str(NOTEBOOKS),
-        kernel_name="python3",
+        kernel_name=kernel,
         progress_bar=False,
         execution_timeout=600,
     )

@@ -65,7 +65,14 @@ if conf_id is None:
     app, conf_id = pick.app_id[0], pick.conf_id[0]
 call_filter = f"app_id = '{app}' AND conf_id = '{conf_id}'"
 call = sql(f"SELECT * FROM gold_call_summary WHERE {call_filter}").iloc[0]
-uc_id = uc_id or call["worst_uc_id"]
+if uc_id is None:
+    # The worst session; a call without scores has none: then the session that received the most samples.
+    uc_id = (
+        call["worst_uc_id"]
+        or sql(f"""
+        SELECT uc_id FROM silver_rtp_stream_samples WHERE {call_filter} AND direction = 'inbound'
+        GROUP BY uc_id ORDER BY count(*) DESC, uc_id LIMIT 1""").uc_id[0]
+    )
 print(f"app {app}, call {conf_id} of {call['call_date']}; streams of session {uc_id}")
 display(call.drop(["app_id", "conf_id"]).to_frame("value"))
 
@@ -140,7 +147,7 @@ samples["ts"] = samples["sample_ts"] + shift
 transport["ts"] = transport["sample_ts"] + shift
 freezes = sql(f"""
     SELECT ssrc, from_ts, to_ts FROM gold_issues
-    WHERE {call_filter} AND uc_id = '{uc_id}' AND issue_type = 'video_freeze'""")
+    WHERE {call_filter} AND uc_id = '{uc_id}' AND issue_type = 'video_freeze' AND from_ts IS NOT NULL""")
 disruptions = events[(events.uc_id == uc_id) & events.event.isin(["ice_disruption_start", "ice_disruption_end"])]
 
 panels = [
@@ -181,9 +188,7 @@ issues = sql(f"""
     SELECT level, issue_type, severity, uc_id, media_type, from_ts, to_ts, duration_s, measured, threshold, unit,
            detail
     FROM gold_issues WHERE {call_filter} ORDER BY from_ts, issue_type""")
-severity_counts = issues.pivot_table(
-    index="issue_type", columns="severity", values="level", aggfunc="count", fill_value=0
-)
+severity_counts = issues.groupby(["issue_type", "severity"]).size().unstack(fill_value=0)
 fig, ax = plt.subplots(figsize=(9, 0.35 * len(severity_counts) + 1.5))
 left = pd.Series(0, index=severity_counts.index)
 for severity, color in [("minor", "tab:olive"), ("major", "tab:orange"), ("critical", "tab:red")]:

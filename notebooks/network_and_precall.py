@@ -56,6 +56,7 @@ bounds = sql("SELECT min(period_start) AS first, max(period_start) AS last FROM 
 start_date = start_date or str(bounds["first"][0])
 end_date = end_date or str(bounds["last"][0])
 app_filter = f"app_id = '{app}'" if app else "TRUE"
+session_app_filter = f"p.app_id = '{app}'" if app else "TRUE"
 print(f"app {app or 'all'}, {start_date} to {end_date}")
 
 # %% [markdown]
@@ -144,7 +145,7 @@ sessions = sql(f"""
         WHERE direction = 'inbound' AND call_date BETWEEN '{start_date}' AND '{end_date}'
         GROUP BY app_id, conf_id, uc_id) s
       ON s.app_id = p.app_id AND s.conf_id = p.conf_id AND s.uc_id = p.uc_id
-    WHERE p.{app_filter} AND p.call_date BETWEEN '{start_date}' AND '{end_date}'""")
+    WHERE {session_app_filter} AND p.call_date BETWEEN '{start_date}' AND '{end_date}'""")
 sessions["tested"] = sessions["precall_rtt_ms"].notna() | sessions["precall_throughput_kbps"].notna()
 tested = sessions[sessions.tested]
 display(
@@ -222,17 +223,17 @@ daily = sql(f"""
 counted = tests.groupby(tests["date"].astype(str)).size()
 daily.index = daily["date"].astype(str)
 assert (daily["precall_tests"] == counted.reindex(daily.index, fill_value=0)).all(), (daily, counted)
-if app:
-    medians = sql(f"""
-        SELECT period_start AS date, precall_rtt_p50_ms FROM gold_daily_service
-        WHERE {app_filter} AND period_start BETWEEN '{start_date}' AND '{end_date}'""")
-    for _, day in medians.dropna().iterrows():
-        rtts = tests.loc[tests["date"].astype(str) == str(day["date"]), "rtt_ms"].dropna().sort_values()
-        low, high = rtts.quantile(0.5, interpolation="lower"), rtts.quantile(0.5, interpolation="higher")
-        assert low * 0.98 <= day["precall_rtt_p50_ms"] <= high * 1.02, (day, low, high)
+medians = sql(f"""
+    SELECT app_id, period_start AS date, precall_rtt_p50_ms FROM gold_daily_service
+    WHERE {app_filter} AND period_start BETWEEN '{start_date}' AND '{end_date}' AND precall_rtt_p50_ms IS NOT NULL""")
+for _, day in medians.iterrows():
+    of_day = (tests["app_id"] == day["app_id"]) & (tests["date"].astype(str) == str(day["date"]))
+    rtts = tests.loc[of_day, "rtt_ms"].dropna()
+    low, high = rtts.quantile(0.5, interpolation="lower"), rtts.quantile(0.5, interpolation="higher")
+    assert low * 0.98 <= day["precall_rtt_p50_ms"] <= high * 1.02, (day, low, high)
 tested_calls = set(zip(tested.app_id, tested.conf_id, strict=True))
 all_tests = sql(f"SELECT DISTINCT app_id, conf_id FROM silver_precall_tests WHERE {app_filter}")
 calls_with_tests = set(zip(all_tests.app_id, all_tests.conf_id, strict=True))
 assert tested_calls <= calls_with_tests, tested_calls - calls_with_tests
 assert len(tests) > 0 and len(tested) > 0
-print(f"ok: {len(tests)} pre-call tests and {len(tested)} tested sessions checked")
+print(f"ok: {len(tests)} pre-call tests, {len(medians)} daily medians and {len(tested)} tested sessions checked")

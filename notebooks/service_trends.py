@@ -35,6 +35,7 @@ min_sessions = 5
 # %%
 import os
 
+import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import display
@@ -49,6 +50,12 @@ lakenb.register_views(spark, lake)
 def sql(query: str) -> pd.DataFrame:
     """Runs Spark SQL on the lake's views and returns the result as pandas."""
     return spark.sql(query).toPandas()
+
+
+def by_day(ax: plt.Axes) -> None:
+    """One tick per day on a time axis."""
+    ax.xaxis.set_major_locator(mdates.DayLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
 
 
 bounds = sql("SELECT min(period_start) AS first, max(period_start) AS last FROM gold_daily_service")
@@ -138,6 +145,7 @@ ax2.plot(days, daily["loss_p95_pct"], marker="s", color="tab:purple", label="los
 ax2.set_ylabel("loss p95 (%)")
 for a in axes[1]:
     a.set_xlabel("day (UTC)")
+    by_day(a)
 fig.autofmt_xdate()
 fig.tight_layout()
 plt.show()
@@ -174,6 +182,7 @@ for ax, media in zip(axes[:2], ["audio", "video"], strict=True):
     ax.set_title(f"Received {media} minutes by band")
     ax.set_ylabel("scored minutes (%)")
     ax.set_xlabel("day (UTC)")
+    by_day(ax)
     ax.legend()
 ax = axes[2]
 ax.hist(calls["audio_score"].dropna(), bins=20, range=(1, 4.5), color="tab:blue")

@@ -87,6 +87,12 @@ participants = sql(f"""
     FROM gold_participant_summary WHERE {call_filter} ORDER BY join_ts, uc_id""")
 display(participants.round(2))
 correction = pd.to_timedelta(participants.set_index("uc_id")["clock_correction_ms"], unit="ms")
+connections = sql(f"""
+    SELECT uc_id, connection_id, remote_id, topology, setup_outcome, setup_failure_reason, setup_delay_ms,
+           local_candidate_type, relay_protocol, transport, network_type, ice_disruptions, ice_disruption_s,
+           ice_restarts, ice_failed, dropped, rtt_mean_ms
+    FROM gold_connection_summary WHERE {call_filter} ORDER BY uc_id, first_ts""")
+display(connections.round(1))
 
 # %% [markdown]
 # ## Timeline
@@ -250,6 +256,8 @@ display(issues[issues.uc_id == uc_id].groupby(["issue_type", "severity"]).size()
 # %%
 assert len(participants) == call["participants"]
 assert participants["connections"].sum() == call["connections"]
+assert len(connections) == call["connections"]
+assert connections["dropped"].sum() == call["connections_dropped"]
 assert len(issues) == call["issues"], (len(issues), call["issues"])
 assert sorted(issues["issue_type"].unique()) == sorted(call["issue_types"])
 if len(weights):

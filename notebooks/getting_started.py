@@ -288,7 +288,7 @@ columns("gold_daily_service")
 # %%
 display(
     sql(f"""
-    SELECT dimension, value, participants, calls, round(audio_score, 2) AS audio_mos
+    SELECT day, dimension, value, participants, calls, round(audio_score, 2) AS audio_mos
     FROM gold_daily_breakdown WHERE app_id = '{app}' AND dimension = 'browser' ORDER BY day, participants DESC""")
 )
 columns("gold_daily_breakdown")

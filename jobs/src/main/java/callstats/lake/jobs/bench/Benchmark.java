@@ -60,7 +60,7 @@ public final class Benchmark implements Callable<Integer> {
   @Option(names = "--size-mb", required = true, description = "Raw (uncompressed) JSON to generate, MB")
   long sizeMb;
 
-  @Option(names = "--mb-per-call", defaultValue = "0.9",
+  @Option(names = "--mb-per-call", defaultValue = "1.5",
       description = "Raw MB per simulated call that land on the simulated date (sizing)")
   double mbPerCall;
 

@@ -103,10 +103,11 @@ public final class Benchmark implements Callable<Integer> {
     LocalDate day = LocalDate.parse(date);
     String name = label != null ? label : sizeMb + "mb";
     long calls = Math.max(1, Math.round(sizeMb / mbPerCall));
-    Path dir = work.toPath().resolve(name + "-seed" + seed + "-calls" + calls
-        + (callsPerTask == null ? "" : "-cpt" + callsPerTask)).toAbsolutePath();
     File confFile = conf != null ? conf : System.getenv("CALLSTATS_LAKE_CONF") == null ? null
         : new File(System.getenv("CALLSTATS_LAKE_CONF"));
+    String profile = confFile == null ? "defaults" : confFile.getName().replaceFirst("\\.conf$", "");
+    Path dir = work.toPath().resolve(name + "-" + profile + "-seed" + seed + "-calls" + calls
+        + (callsPerTask == null ? "" : "-cpt" + callsPerTask)).toAbsolutePath();
     LakeConfig config = LakeConfig.load(confFile, dir.resolve("lake").toString(),
         dir.resolve("lake").resolve("landing").toString(), System.getenv(), Path.of("").toAbsolutePath());
     SparkSession spark = LakeSession.create(config);

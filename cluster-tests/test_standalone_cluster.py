@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -26,11 +27,15 @@ DAY = "2026-11-20"
 STEPS = ("normalise", "summarise", "aggregate")
 
 
-def jobs_jar() -> Path:
+@pytest.fixture(scope="module")
+def jar(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the jobs jar, so that a rebuild during the test does not change it under a running JVM."""
     jars = sorted((ROOT / "jobs" / "target").glob("callstats-lake-jobs-*-spark.jar"))
     if not jars:
         raise RuntimeError("no jobs jar in jobs/target: build it first (./mvnw -DskipTests package, or bin/test)")
-    return jars[-1]
+    copy = tmp_path_factory.mktemp("jar") / jars[-1].name
+    shutil.copyfile(jars[-1], copy)
+    return copy
 
 
 def free_port() -> int:
@@ -52,7 +57,7 @@ def environment(base: Path) -> dict[str, str]:
     return env
 
 
-def submit(base: Path, master: str, *args: str) -> None:
+def submit(jar: Path, base: Path, master: str, *args: str) -> None:
     """spark-submit of the jobs jar; fails the test with the last lines of its output."""
     command = [
         str(VENV_BIN / "spark-submit"),
@@ -64,16 +69,17 @@ def submit(base: Path, master: str, *args: str) -> None:
         "spark.executor.memory=1g",
         "--class",
         "callstats.lake.jobs.cli.Main",
-        str(jobs_jar()),
+        str(jar),
         *args,
         "--conf",
         str(CONF),
     ]
+    t0 = time.monotonic()
     done = subprocess.run(
         command, env=environment(base), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=False
     )
     with (base / "submit.log").open("a") as log:
-        log.write(f"\n$ {' '.join(command)}  (exit {done.returncode})\n{done.stdout}")
+        log.write(f"\n$ {' '.join(command)}  (exit {done.returncode}, {time.monotonic() - t0:.0f} s)\n{done.stdout}")
     if done.returncode != 0:
         tail = "\n".join(done.stdout.splitlines()[-40:])
         raise AssertionError(f"spark-submit {' '.join(args)} on {master} exited {done.returncode}:\n{tail}")
@@ -166,9 +172,10 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Standalone]:
 
 
 @pytest.fixture(scope="module")
-def landing(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def landing(jar: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("simulated")
     submit(
+        jar,
         base,
         "local[2]",
         "simulate",
@@ -184,10 +191,10 @@ def landing(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return base / "landing"
 
 
-def run_nightly(base: Path, master: str, landing: Path) -> Path:
+def run_nightly(jar: Path, base: Path, master: str, landing: Path) -> Path:
     lake = base / "lake"
     for step in STEPS:
-        submit(base, master, step, "--date", DAY, "--lake", str(lake), "--landing", str(landing))
+        submit(jar, base, master, step, "--date", DAY, "--lake", str(lake), "--landing", str(landing))
     return lake
 
 
@@ -203,10 +210,10 @@ def contents(table: Path) -> list[str]:
 
 
 def test_cluster_writes_the_same_tables_as_local(
-    cluster: Standalone, landing: Path, tmp_path_factory: pytest.TempPathFactory
+    jar: Path, cluster: Standalone, landing: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    local = run_nightly(tmp_path_factory.mktemp("local"), "local[2]", landing)
-    distributed = run_nightly(tmp_path_factory.mktemp("cluster"), cluster.url, landing)
+    local = run_nightly(jar, tmp_path_factory.mktemp("local"), "local[2]", landing)
+    distributed = run_nightly(jar, tmp_path_factory.mktemp("cluster"), cluster.url, landing)
 
     assert cluster.alive_workers() == 2
     for layer in ("silver", "gold"):

@@ -260,6 +260,9 @@ public final class Benchmark implements Callable<Integer> {
     s.put("seconds", seconds);
     s.put("mb_per_s", inputMb / seconds);
     s.put("rows_per_s", rowsOut / seconds);
+    // Other processes on the machine distort the figures: the load average says whether there were any.
+    s.put("load_average_1m_at_end", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        .getSystemLoadAverage());
     s.put("peak_heap_used_mb", heap.peakUsedMb());
     s.put("peak_heap_after_gc_mb", heap.peakAfterGcMb());
     List<StageRecorder.Stage> ran = stages.between(start, end);
@@ -271,8 +274,8 @@ public final class Benchmark implements Callable<Integer> {
         "tasks", st.tasks(), "output_mb", st.outputBytes() / 1e6, "shuffle_write_mb", st.shuffleWriteBytes() / 1e6))
         .toList());
     System.out.printf(Locale.ROOT, "bench %s: %-9s %8.1f s  %7.1f MB/s  %,12d rows out  heap peak %5d MB "
-        + "(after GC %5d MB)%n", result.get("label"), name, seconds, inputMb / seconds, rowsOut, heap.peakUsedMb(),
-        heap.peakAfterGcMb());
+        + "(after GC %5d MB)  load %.1f%n", result.get("label"), name, seconds, inputMb / seconds, rowsOut,
+        heap.peakUsedMb(), heap.peakAfterGcMb(), s.get("load_average_1m_at_end"));
     return s;
   }
 

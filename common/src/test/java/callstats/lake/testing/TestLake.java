@@ -42,7 +42,7 @@ public final class TestLake {
   }
 
   public static synchronized SparkSession spark() {
-    if (spark == null) {
+    if (spark == null || spark.sparkContext().isStopped()) { // a test that stopped it must not break the rest
       LakeConfig c = LakeConfig.forLocations("/tmp/unused-lake", "/tmp/unused-landing", sparkOverrides());
       SparkConf conf = LakeSession.sparkConf(c, new SparkConf(false));
       conf.set("spark.driver.host", "127.0.0.1");

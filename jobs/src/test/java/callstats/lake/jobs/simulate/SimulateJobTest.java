@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import callstats.lake.config.LakeConfig;
 import callstats.lake.jobs.cli.Main;
-import callstats.lake.spark.LakeSession;
 import callstats.lake.table.TableSpec;
 import callstats.lake.table.truth.Truth;
+import callstats.lake.testing.TestLake;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,10 +26,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,20 +49,9 @@ class SimulateJobTest {
 
   @BeforeAll
   static void start() {
-    LakeConfig config = LakeConfig.forLocations(root.resolve("lake").toString(),
-        root.resolve("lake/landing").toString(), Map.of());
-    // Kryo (the configured serializer) needs --add-opens that the test JVM does not have.
-    SparkConf conf = new SparkConf(false).set("spark.master", "local[2]").set("spark.ui.enabled", "false")
-        .set("spark.sql.shuffle.partitions", "2").set("spark.databricks.delta.snapshotPartitions", "2")
-        .set("spark.serializer", "org.apache.spark.serializer.JavaSerializer");
-    spark = SparkSession.builder().config(LakeSession.sparkConf(config, conf)).getOrCreate();
+    spark = TestLake.spark(); // the suite's shared session: never stopped here
     settings = settings(root.resolve("lake"), 5);
     summary = SimulateJob.run(spark, settings);
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
   }
 
   private static SimulateSettings settings(Path lake, long seed) {

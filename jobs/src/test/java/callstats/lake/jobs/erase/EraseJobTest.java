@@ -12,6 +12,7 @@ import callstats.lake.config.ConfigError;
 import callstats.lake.config.LakeConfig;
 import callstats.lake.ingest.IngestSettings;
 import callstats.lake.jobs.LakeTables;
+import callstats.lake.jobs.cli.Main;
 import callstats.lake.jobs.maintain.MaintainJob;
 import callstats.lake.jobs.maintain.MaintainSettings;
 import callstats.lake.jobs.normalise.NormaliseJob;
@@ -130,6 +131,8 @@ class EraseJobTest {
   void aRequestNeedsAnAppAndAUserOrSession() {
     assertThatThrownBy(() -> new EraseJob.Request(APP, null, " ")).isInstanceOf(ConfigError.class);
     assertThatThrownBy(() -> new EraseJob.Request("", "alice", null)).isInstanceOf(ConfigError.class);
+    assertThat(Main.execute("erase", "--app", APP)).isEqualTo(Main.EXIT_USAGE);
+    assertThat(Main.execute("erase", "--user", "alice")).isEqualTo(Main.EXIT_USAGE);
   }
 
   /** The tables that hold alice's rows in this lake. */

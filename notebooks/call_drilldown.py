@@ -223,17 +223,19 @@ weights["weight_pct"] = 100 * weights["time_in_call_s"] / weights["time_in_call_
 weights["pulls_down"] = (call["audio_score"] - weights["audio_score"]) * weights["weight_pct"] / 100
 display(weights.sort_values("pulls_down", ascending=False).round(3))
 
-fig, ax = plt.subplots(figsize=(10, 0.4 * len(participants) + 1.5))
-ax.barh(labels, participants["audio_score"], color="tab:blue", alpha=0.7, label="audio MOS")
-ax.barh(labels, participants["video_score"], color="tab:orange", alpha=0.4, label="video score")
+fig, ax = plt.subplots(figsize=(10, 0.5 * len(participants) + 1.5))
+positions = pd.Series(range(len(labels)), dtype=float)
+ax.barh(positions - 0.2, participants["audio_score"], height=0.4, color="tab:blue", label="audio MOS")
+ax.barh(positions + 0.2, participants["video_score"], height=0.4, color="tab:orange", label="video score")
 ax.axvline(call["audio_score"], color="tab:blue", linestyle="--", label=f"call audio {call['audio_score']:.2f}")
 if pd.notna(call["video_score"]):
     ax.axvline(call["video_score"], color="tab:orange", linestyle="--", label=f"call video {call['video_score']:.2f}")
+ax.set_yticks(positions, labels)
 ax.invert_yaxis()
 ax.set_xlim(1, 5)
 ax.set_title("Received quality per session")
 ax.set_xlabel("score (audio MOS 1-4.5, video 1-5)")
-ax.legend(loc="lower left")
+ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
 fig.tight_layout()
 plt.show()
 

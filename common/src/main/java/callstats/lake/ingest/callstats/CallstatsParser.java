@@ -119,7 +119,7 @@ public final class CallstatsParser {
         events.event(ctx, env.path, body, sink);
       }
     }
-    if (ctx.ucId() != null) {
+    if (ctx.ucId() != null && ctx.confId() != null) { // a pre-call test may name no conference: no session
       events.sessionTouch(ctx, env.path, body, env.geo, sink);
     }
     return new ParsedLine(recordId, env.appId, env.confId, env.ucId, env.path, userId);

@@ -186,6 +186,14 @@ class CallstatsParserTest {
   }
 
   @Test
+  void aPrecallTestWithAUcIdButNoConferenceIsKeptWithoutASession() throws BadRecord {
+    parse(line("precalltest", ",\"provider\":\"turn-eu\",\"rtt\":35").replace("\"confID\":\"conf-1\",", ""));
+    assertThat(of(Silver.PRECALL_TESTS)).hasSize(1);
+    assertThat(of(Silver.PRECALL_TESTS).get(0).get(PrecallTestCol.CONF_ID)).isNull();
+    assertThat(of(Silver.SESSIONS)).isEmpty();
+  }
+
+  @Test
   void recordIdIgnoresReceiveTimeAndGeoButNotTheBody() throws BadRecord {
     String a = line("events/user/alive", "");
     String resent = a.replace("\"receivedAt\":" + (T0 + 40), "\"receivedAt\":" + (T0 + 90_000))

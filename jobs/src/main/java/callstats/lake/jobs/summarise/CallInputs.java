@@ -47,8 +47,8 @@ final class CallInputs {
         "browser_major", "sdk", "sdk_version", "os", "os_version", "app_version", "site_id", "customer_id", "tenant_id",
         "product_name", "country", "region", "asn", "isp", "unix_millis(joined_ts)", "unix_millis(left_ts)",
         // a date with only post-call feedback has no client times: neutral values for min and max
-        "coalesce(unix_millis(first_client_ts), " + Long.MAX_VALUE + ")",
-        "coalesce(unix_millis(last_client_ts), " + Long.MIN_VALUE + ")", "clock_offset_ms", "records"));
+        "coalesce(unix_millis(first_client_ts), CAST(" + Long.MAX_VALUE + " AS BIGINT))",
+        "coalesce(unix_millis(last_client_ts), CAST(" + Long.MIN_VALUE + " AS BIGINT))", "clock_offset_ms", "records"));
     parts.add(part(spark, lake, Silver.PRECALL_TESTS, calls, lateDays, windowFilter + " AND conf_id IS NOT NULL", PRECALL,
         "uc_id", "cast(null as string)", "cast(null as bigint)", "cast(null as string)", "unix_millis(test_ts)",
         "record_id", "uc_id", "user_id", "unix_millis(test_ts)", "rtt_ms", "throughput_kbps", "loss_pct"));

@@ -20,18 +20,19 @@ class ReportS3Test {
 
   @Test
   void writesTheReportIntoTheBucket(@TempDir Path dir) throws Exception {
-    try (LocalS3 s3 = LocalS3.start(dir.resolve("s3"), "lake")) {
+    try (LocalS3 s3 = LocalS3.start(dir.resolve("s3"), "report-lake")) {
       SparkSession spark = TestLake.spark();
-      LakeConfig config = TestLake.config("s3a://lake/callstats", "s3a://lake/landing", s3.configOverrides());
+      LakeConfig config = TestLake.config("s3a://report-lake/callstats", "s3a://report-lake/landing",
+          s3.configOverrides());
       s3.apply(config, spark.sparkContext().hadoopConfiguration());
       ReportLake.seed(spark, config);
       LocalDate day = ReportLake.D;
 
       ReportJob.Result r = ReportJob.run(spark, config, day, "acme");
 
-      assertThat(r.files()).containsExactly("s3a://lake/callstats/reports/app=acme/daily/" + day + ".html",
-          "s3a://lake/callstats/reports/app=acme/weekly/2026-11-23.html",
-          "s3a://lake/callstats/reports/app=acme/index.html");
+      assertThat(r.files()).containsExactly("s3a://report-lake/callstats/reports/app=acme/daily/" + day + ".html",
+          "s3a://report-lake/callstats/reports/app=acme/weekly/2026-11-23.html",
+          "s3a://report-lake/callstats/reports/app=acme/index.html");
       org.apache.hadoop.fs.Path daily = new org.apache.hadoop.fs.Path(r.files().get(0));
       FileSystem fs = daily.getFileSystem(spark.sparkContext().hadoopConfiguration());
       String html;

@@ -55,6 +55,9 @@ public final class LocalS3 implements AutoCloseable {
   /** Points a live Hadoop configuration (the test's Spark session) at this server. */
   public void apply(LakeConfig config, Configuration hadoop) {
     LakeSession.s3aSettings(config.s3()).forEach(hadoop::set);
+    // Tests in one JVM start S3Proxy on different ports for the same bucket name: a cached S3A file system would
+    // keep talking to the endpoint of an earlier test.
+    hadoop.setBoolean("fs.s3a.impl.disable.cache", true);
   }
 
   @Override

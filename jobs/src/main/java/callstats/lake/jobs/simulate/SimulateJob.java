@@ -75,16 +75,16 @@ public final class SimulateJob {
       long truthRows = records.count();
       LOG.info("simulate {}: generated {} calls in {} s", s.date(), s.calls(), seconds(t0, System.nanoTime()));
       await(created);
-      writeAll(spark, s, truthTables(records), writers);
-      return summarise(spark, s, fs, records, truthRows, t0);
+      Map<TableSpec, Dataset<Row>> tables = truthTables(records);
+      writeAll(spark, s, tables, writers);
+      return summarise(spark, s, fs, records, tables, truthRows, t0);
     } finally {
       writers.shutdownNow();
     }
   }
 
   private static Summary summarise(SparkSession spark, SimulateSettings s, FileSystem fs, Dataset<Row> records,
-      long truthRows, long t0) {
-    Map<TableSpec, Dataset<Row>> tables = truthTables(records);
+      Map<TableSpec, Dataset<Row>> tables, long truthRows, long t0) {
     spark.sparkContext().setJobGroup("simulate-summary", "simulate " + s.date() + ": count what was written", false);
     Row totals = tables.get(Truth.LANDING_DAYS).agg(sum(col("files")), sum(col("lines")), sum(col("raw_bytes")))
         .first();

@@ -18,7 +18,7 @@ public enum QuarantineCol implements ColumnDef {
   REASON(req(STRING, "Reason code: malformed_json, nesting_too_deep, invalid_utf8, not_an_object, not_an_array, "
       + "unsupported_version, missing_field, "
       + "unknown_path, wrong_type, value_out_of_range, oversized, duplicate, empty_line, unreadable_file, "
-      + "truncated_file, decompression_bomb, missing_connection_info, unknown_method")),
+      + "truncated_file, decompression_bomb, file_changed, missing_connection_info, unknown_method")),
   DETAIL(req(STRING, "What exactly was wrong, for a human")),
   RAW_LINE(opt(STRING, "The line as landed, capped (see raw_bytes) and with IP addresses masked")),
   RAW_BYTES(req(LONG, "Length of the landed line, bytes")),

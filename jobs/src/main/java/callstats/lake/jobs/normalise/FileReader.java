@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.sql.Date;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -26,7 +27,7 @@ import java.util.NoSuchElementException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.slf4j.Logger;
@@ -67,6 +68,11 @@ final class FileReader implements Serializable {
 
   Iterator<Row> read(List<LandingFile> files) {
     return new Rows(files);
+  }
+
+  /** S3A's signal that an object changed (new ETag or version) between the reads of one open stream. */
+  private static boolean changedRemotely(IOException e) {
+    return "RemoteFileChangedException".equals(e.getClass().getSimpleName());
   }
 
   private final class Rows implements Iterator<Row> {
@@ -138,10 +144,7 @@ final class FileReader implements Serializable {
           openDump(f);
           return;
         }
-        Path path = new Path(f.path());
-        FileSystem fs = path.getFileSystem(hadoop.get());
-        raw = fs.open(path);
-        InputStream in = new BufferedInputStream(raw, 1 << 16);
+        InputStream in = new BufferedInputStream(listedBytes(f), 1 << 16);
         stream = f.gzipped() ? new GZIPInputStream(in, 1 << 16) : in;
         reader = new BoundedLineReader(stream, settings.maxLineBytes());
       } catch (FileNotFoundException e) {
@@ -174,9 +177,7 @@ final class FileReader implements Serializable {
 
     /** The dump's text: gunzipped when named .gz or when it starts with the gzip magic; bounded for gzip. */
     private InputStream dumpStream(LandingFile f) throws IOException {
-      Path path = new Path(f.path());
-      raw = path.getFileSystem(hadoop.get()).open(path);
-      BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+      BufferedInputStream in = new BufferedInputStream(listedBytes(f), 1 << 16);
       in.mark(2);
       boolean gzip = f.gzipped() || (in.read() == 0x1f && in.read() == 0x8b);
       in.reset();
@@ -187,6 +188,36 @@ final class FileReader implements Serializable {
       return new CountingInputStream(new GZIPInputStream(in, 1 << 16), limit + 1);
     }
 
+    /**
+     * The file's stored bytes up to its listed length: bytes appended after the listing belong to a later run
+     * ({@link #changed()} reports that the file grew).
+     */
+    private InputStream listedBytes(LandingFile f) throws IOException {
+      Path path = new Path(f.path());
+      raw = path.getFileSystem(hadoop.get()).open(path);
+      return new CountingInputStream(raw, f.length());
+    }
+
+    /**
+     * Why the file read is not the file listed (its size or modification time differs now: an upload still
+     * in progress, a producer appending, a replaced object), or null when it is unchanged or gone.
+     */
+    private String changed() {
+      Path path = new Path(file.path());
+      FileStatus now;
+      try {
+        now = path.getFileSystem(hadoop.get()).getFileStatus(path);
+      } catch (IOException e) {
+        return null;
+      }
+      if (now.getLen() == file.length() && now.getModificationTime() == file.modifiedMillis()) {
+        return null;
+      }
+      return "the file changed while it was read: listed with " + file.length() + " bytes modified at "
+          + Instant.ofEpochMilli(file.modifiedMillis()) + ", now " + now.getLen() + " bytes modified at "
+          + Instant.ofEpochMilli(now.getModificationTime()) + "; the lines of the listed bytes were read";
+    }
+
     /** Reads one dump line into the queue, or ends the dump. */
     private void dumpStep() {
       boolean more;
@@ -194,7 +225,8 @@ final class FileReader implements Serializable {
         more = pass.step();
       } catch (IOException e) {
         pass.stop();
-        finish(QuarantineReason.UNREADABLE_FILE, "reading failed after " + pass.linesRead() + " lines: " + e);
+        finish(changedRemotely(e) ? QuarantineReason.FILE_CHANGED : QuarantineReason.UNREADABLE_FILE,
+            "reading failed after " + pass.linesRead() + " lines: " + e);
         return;
       }
       if (counted.limitReached()) {
@@ -215,7 +247,8 @@ final class FileReader implements Serializable {
         finish(QuarantineReason.TRUNCATED_FILE, "the file ends in the middle of its data (truncated): " + e.getMessage());
         return;
       } catch (IOException e) {
-        finish(QuarantineReason.UNREADABLE_FILE, "reading failed after " + reader.lineCount() + " lines: " + e);
+        finish(changedRemotely(e) ? QuarantineReason.FILE_CHANGED : QuarantineReason.UNREADABLE_FILE,
+            "reading failed after " + reader.lineCount() + " lines: " + e);
         return;
       }
       if (line == null) {
@@ -266,8 +299,15 @@ final class FileReader implements Serializable {
       return Parsed.row(Kind.LINE, file.path(), n, values);
     }
 
-    /** Ends the current file: a fault quarantines the unread rest as one line; then the FILE row. */
+    /**
+     * Ends the current file: a fault quarantines the unread rest as one line; then the FILE row. A file read to
+     * its listed end that has changed since it was listed is a {@link QuarantineReason#FILE_CHANGED} fault.
+     */
     private void finish(QuarantineReason fault, String detail) {
+      if (fault == null) {
+        detail = changed();
+        fault = detail == null ? null : QuarantineReason.FILE_CHANGED;
+      }
       long linesRead = reader != null ? reader.lineCount() : pass != null ? pass.linesRead() : 0;
       if (fault != null) {
         linesRead++;

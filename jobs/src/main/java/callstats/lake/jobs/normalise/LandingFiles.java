@@ -58,7 +58,7 @@ public final class LandingFiles {
           || name.endsWith(".json") || name.endsWith(".json.gz"))) {
         continue;
       }
-      out.add(new LandingFile(st.getPath().toString(), st.getLen(), dialect));
+      out.add(new LandingFile(st.getPath().toString(), st.getLen(), st.getModificationTime(), dialect));
     }
     out.sort(Comparator.comparing(LandingFile::path));
     return out;

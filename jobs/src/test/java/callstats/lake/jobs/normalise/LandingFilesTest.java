@@ -21,12 +21,12 @@ class LandingFilesTest {
   private static List<LandingFile> mixedDay() {
     Random random = new Random(7);
     List<LandingFile> files = new ArrayList<>();
-    files.add(new LandingFile("rtcstats/big", 100 * MB, "rtcstats"));
+    files.add(new LandingFile("rtcstats/big", 100 * MB, 0, "rtcstats"));
     for (int i = 0; i < 20; i++) {
-      files.add(new LandingFile("rtcstats/medium-" + i + ".gz", 5 * MB, "rtcstats"));
+      files.add(new LandingFile("rtcstats/medium-" + i + ".gz", 5 * MB, 0, "rtcstats"));
     }
     for (int i = 0; i < 2000; i++) {
-      files.add(new LandingFile("rtcstats/small-" + i + ".jsonl", 1024 + random.nextInt(200 * 1024), "rtcstats"));
+      files.add(new LandingFile("rtcstats/small-" + i + ".jsonl", 1024 + random.nextInt(200 * 1024), 0, "rtcstats"));
     }
     return files;
   }
@@ -53,8 +53,8 @@ class LandingFilesTest {
 
   @Test
   void packingIsDeterministicAndUsesEveryCoreForFewFiles() {
-    List<LandingFile> files = List.of(new LandingFile("a", 3 * 1024, "rtcstats"),
-        new LandingFile("b", 2 * 1024, "rtcstats"), new LandingFile("c", 1024, "callstats"));
+    List<LandingFile> files = List.of(new LandingFile("a", 3 * 1024, 0, "rtcstats"),
+        new LandingFile("b", 2 * 1024, 0, "rtcstats"), new LandingFile("c", 1024, 0, "callstats"));
 
     List<List<LandingFile>> splits = LandingFiles.split(files, TARGET, 2);
 

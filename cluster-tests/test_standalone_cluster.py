@@ -1,7 +1,8 @@
 """The jobs jar scales out: a Spark standalone cluster on loopback (a master and two one-core workers,
-started with the ``spark-class`` of the pinned pyspark), runs normalise, summarise and aggregate of a
-simulated day with ``spark-submit --master spark://...``; every silver and gold table equals, row for row,
-what the same jar writes with ``--master local[2]`` from the same landing files."""
+started with the ``spark-class`` of the pinned pyspark) runs the whole pipeline of a simulated day
+(``demo``: simulate, normalise, summarise, aggregate, report, in one application) with
+``spark-submit --master spark://...``; the landing files and every silver and gold table equal, row for row,
+what the same jar writes with ``--master local[2]``. One submit per master keeps the test to two JVM starts."""
 
 from __future__ import annotations
 
@@ -24,7 +25,6 @@ VENV_BIN = Path(sys.executable).parent
 CONF = Path(__file__).resolve().parent / "cluster.conf"
 HASH_KEY = "cluster-test-hash-key-0123456789"
 DAY = "2026-11-20"
-STEPS = ("normalise", "summarise", "aggregate")
 
 
 @pytest.fixture(scope="module")
@@ -171,31 +171,30 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Standalone]:
         standalone.stop()
 
 
-@pytest.fixture(scope="module")
-def landing(jar: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    base = tmp_path_factory.mktemp("simulated")
+def run_demo(jar: Path, base: Path, master: str) -> Path:
+    """The demo pipeline for DAY on ``master``: simulated landing files under base/landing, the lake under base/lake."""
+    lake = base / "lake"
     submit(
         jar,
         base,
-        "local[2]",
-        "simulate",
+        master,
+        "demo",
         "--date",
         DAY,
+        "--days",
+        "1",
         "--calls",
         "8",
         "--lake",
-        str(base / "sim"),
+        str(lake),
         "--landing",
         str(base / "landing"),
     )
-    return base / "landing"
-
-
-def run_nightly(jar: Path, base: Path, master: str, landing: Path) -> Path:
-    lake = base / "lake"
-    for step in STEPS:
-        submit(jar, base, master, step, "--date", DAY, "--lake", str(lake), "--landing", str(landing))
     return lake
+
+
+def landing_files(landing: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(landing)): p.read_bytes() for p in sorted(landing.rglob("*")) if p.is_file()}
 
 
 def tables(lake: Path, layer: str) -> list[str]:
@@ -210,12 +209,17 @@ def contents(table: Path) -> list[str]:
 
 
 def test_cluster_writes_the_same_tables_as_local(
-    jar: Path, cluster: Standalone, landing: Path, tmp_path_factory: pytest.TempPathFactory
+    jar: Path, cluster: Standalone, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    local = run_nightly(jar, tmp_path_factory.mktemp("local"), "local[2]", landing)
-    distributed = run_nightly(jar, tmp_path_factory.mktemp("cluster"), cluster.url, landing)
+    local_base = tmp_path_factory.mktemp("local")
+    cluster_base = tmp_path_factory.mktemp("cluster")
+    local = run_demo(jar, local_base, "local[2]")
+    distributed = run_demo(jar, cluster_base, cluster.url)
 
     assert cluster.alive_workers() == 2
+    expected_files = landing_files(local_base / "landing")
+    assert expected_files, "the simulator landed no files"
+    assert landing_files(cluster_base / "landing") == expected_files, "the simulated landing files differ"
     for layer in ("silver", "gold"):
         names = tables(local, layer)
         assert names == tables(distributed, layer)

@@ -22,6 +22,7 @@ import picocli.CommandLine.ParseResult;
         ReportCommand.class,
         RtcstatsFeaturesCommand.class,
         SqlCommand.class,
+        ViewsCommand.class,
         MaintainCommand.class,
         EraseCommand.class,
         SimulateCommand.class,

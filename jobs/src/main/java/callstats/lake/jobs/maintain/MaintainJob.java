@@ -7,10 +7,12 @@ import callstats.lake.config.LakeConfig;
 import callstats.lake.jobs.LakeTables;
 import callstats.lake.table.DeltaTables;
 import callstats.lake.table.TableSpec;
+import callstats.lake.table.gold.Gold;
 import io.delta.tables.DeltaOptimizeBuilder;
 import io.delta.tables.DeltaTable;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -95,6 +97,20 @@ public final class MaintainJob {
     }
   }
 
+  /**
+   * The start of the table's period (its ISO week, its month, else the day itself) that contains
+   * {@code firstKept}: every earlier period ends before {@code firstKept}, so it can be expired whole.
+   */
+  static LocalDate firstPeriodKept(TableSpec table, LocalDate firstKept) {
+    if (table == Gold.WEEKLY_SERVICE) {
+      return firstKept.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+    if (table == Gold.MONTHLY_SERVICE) {
+      return firstKept.withDayOfMonth(1);
+    }
+    return firstKept;
+  }
+
   /** The earliest start of a day, ISO week or calendar month that contains {@code day}. */
   static LocalDate periodStartCovering(LocalDate day) {
     LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
@@ -109,11 +125,28 @@ public final class MaintainJob {
         .findFirst();
   }
 
-  /** What maintain did to one table; counts are -1 when the step did not run or did not report. */
-  public record TableResult(TableSpec table, boolean exists, long filesRemoved, long filesAdded,
+  /**
+   * What maintain did to one table; counts are -1 when the step did not run or did not report.
+   * {@code rowsExpired} are the rows of date partitions older than the layer's retention, deleted.
+   */
+  public record TableResult(TableSpec table, boolean exists, long rowsExpired, long filesRemoved, long filesAdded,
       List<String> zOrderBy, long filesDeleted, long millis) {}
 
+  /** Maintains the tables of the scope, with retention counted back from today (UTC). */
   public static List<TableResult> run(SparkSession spark, LakeConfig config, MaintainSettings settings, Scope scope) {
+    return run(spark, config, settings, scope, LocalDate.now(ZoneOffset.UTC));
+  }
+
+  /**
+   * Expires the landing zone's old dates (when the scope is not limited to a layer), then for each table of
+   * the scope: expires its old date partitions, OPTIMIZE, VACUUM. Retention counts back from {@code asOf}.
+   */
+  public static List<TableResult> run(SparkSession spark, LakeConfig config, MaintainSettings settings, Scope scope,
+      LocalDate asOf) {
+    if (scope.layer().isEmpty()) {
+      LandingRetention.expire(spark.sparkContext().hadoopConfiguration(), config.landing(),
+          Retention.firstKept(settings.retention().landingDays(), asOf));
+    }
     List<TableResult> results = new ArrayList<>();
     RuntimeConfig conf = spark.conf();
     Map<String, String> saved = new HashMap<>();
@@ -127,7 +160,7 @@ public final class MaintainJob {
     }
     try {
       for (TableSpec table : scope.tables()) {
-        results.add(maintain(spark, config, settings, scope, table));
+        results.add(maintain(spark, config, settings, scope, table, asOf));
       }
     } finally {
       saved.forEach((k, v) -> {
@@ -143,13 +176,14 @@ public final class MaintainJob {
   }
 
   private static TableResult maintain(SparkSession spark, LakeConfig config, MaintainSettings settings, Scope scope,
-      TableSpec table) {
+      TableSpec table, LocalDate asOf) {
     long t0 = System.nanoTime();
     if (!DeltaTables.exists(spark, table, config.lake())) {
       LOG.info("maintain {}: not written yet, skipped", table.qualifiedName());
-      return new TableResult(table, false, -1, -1, List.of(), -1, 0);
+      return new TableResult(table, false, -1, -1, -1, List.of(), -1, 0);
     }
     String path = table.location(config.lake()).value();
+    long expired = expire(spark, path, table, Retention.firstKept(settings.retention().days(table), asOf));
     Optional<String> predicate = scope.predicate(table);
     List<String> zOrder = settings.zOrder() ? table.zOrderBy() : List.of();
     long removed = -1;
@@ -180,8 +214,31 @@ public final class MaintainJob {
             + added + " added";
     String vacuumed = !settings.vacuum() ? "VACUUM off"
         : "VACUUM retaining " + settings.vacuumRetentionHours() + " h: " + deleted + " files deleted";
-    LOG.info("maintain {}: {}; {}; {} ms", table.qualifiedName(), optimized, vacuumed, millis);
-    return new TableResult(table, true, removed, added, zOrder, deleted, millis);
+    String retained = expired < 0 ? "no retention" : expired + " expired rows deleted";
+    LOG.info("maintain {}: {}; {}; {}; {} ms", table.qualifiedName(), retained, optimized, vacuumed, millis);
+    return new TableResult(table, true, expired, removed, added, zOrder, deleted, millis);
+  }
+
+  /**
+   * Deletes the rows of the table's date partitions before {@code firstKept} (for rollups: the periods that
+   * end before it), in one Delta commit, none when there are no such rows. Returns the rows deleted, or -1
+   * when the table keeps everything or has no date partition.
+   */
+  static long expire(SparkSession spark, String path, TableSpec table, Optional<LocalDate> firstKept) {
+    Optional<String> column = datePartition(table);
+    if (firstKept.isEmpty() || column.isEmpty()) {
+      return -1;
+    }
+    String c = column.get();
+    LocalDate bound = firstPeriodKept(table, firstKept.get());
+    String predicate = c + " < DATE'" + bound + "'";
+    spark.sparkContext().setJobGroup("maintain", "expire " + table.qualifiedName() + " where " + predicate, false);
+    DeltaTable delta = DeltaTable.forPath(spark, path);
+    long rows = delta.toDF().where(predicate).count();
+    if (rows > 0) {
+      delta.delete(predicate);
+    }
+    return rows;
   }
 
   /** Files the last VACUUM deleted, from the metrics of its {@code VACUUM END} commit; -1 if not recorded. */

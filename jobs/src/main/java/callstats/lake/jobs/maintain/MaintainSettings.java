@@ -4,11 +4,11 @@ import callstats.lake.config.ConfigError;
 import callstats.lake.config.LakeConfig;
 
 /**
- * The {@code maintain} section of the configuration: what to do and how long VACUUM keeps unreferenced
- * files. A retention below Delta's safety margin is a configuration error unless explicitly allowed.
+ * The {@code maintain} section of the configuration: what to do, how many days each layer keeps
+ * ({@link Retention}) and how long VACUUM keeps unreferenced files. A retention below Delta's safety margin is a configuration error unless explicitly allowed.
  */
-public record MaintainSettings(
-    boolean optimize, boolean zOrder, boolean vacuum, double vacuumRetentionHours, boolean allowShortRetention) {
+public record MaintainSettings(boolean optimize, boolean zOrder, boolean vacuum, double vacuumRetentionHours,
+    boolean allowShortRetention, Retention retention) {
 
   public static final String SECTION = "maintain";
   public static final String OPTIMIZE = "optimize";
@@ -30,7 +30,8 @@ public record MaintainSettings(
         c.getBoolean(ZORDER),
         c.getBoolean(VACUUM),
         c.getDouble(VACUUM_RETENTION_HOURS),
-        c.getBoolean(ALLOW_SHORT_RETENTION)));
+        c.getBoolean(ALLOW_SHORT_RETENTION),
+        Retention.from(c)));
   }
 
   public MaintainSettings {

@@ -15,6 +15,7 @@ import callstats.lake.jobs.LakeTables;
 import callstats.lake.jobs.cli.Main;
 import callstats.lake.jobs.maintain.MaintainJob;
 import callstats.lake.jobs.maintain.MaintainSettings;
+import callstats.lake.jobs.maintain.Retention;
 import callstats.lake.jobs.normalise.NormaliseJob;
 import callstats.lake.jobs.summarise.SummariseJob;
 import callstats.lake.jobs.testing.Landing;
@@ -109,7 +110,7 @@ class EraseJobTest {
     assertThat(audit.<Long>getAs("sessions")).isEqualTo(1L);
     assertThat(audit.getJavaMap(audit.fieldIndex("rows_deleted"))).isEqualTo(new HashMap<>(r.rowsDeleted()));
 
-    MaintainJob.run(spark, config, new MaintainSettings(false, false, true, 0, true), MaintainJob.Scope.EVERYTHING);
+    MaintainJob.run(spark, config, new MaintainSettings(false, false, true, 0, true, Retention.KEEP_EVERYTHING), MaintainJob.Scope.EVERYTHING);
 
     for (TableSpec table : userTables()) {
       String location = table.location(config.lake()).value();

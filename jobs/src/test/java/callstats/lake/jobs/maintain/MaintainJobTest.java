@@ -123,16 +123,16 @@ class MaintainJobTest {
 
   @Test
   void aRetentionBelowTheSafetyCheckIsAConfigErrorUnlessAllowed() {
-    assertThatThrownBy(() -> new MaintainSettings(true, true, true, 24, false))
+    assertThatThrownBy(() -> new MaintainSettings(true, true, true, 24, false, Retention.KEEP_EVERYTHING))
         .isInstanceOf(ConfigError.class)
         .hasMessageContaining("maintain.vacuum-retention-hours must be at least 168")
         .hasMessageContaining("cannot be: 24.0")
         .hasMessageContaining("maintain.allow-short-retention = true");
-    assertThatThrownBy(() -> new MaintainSettings(true, true, true, -1, true)).isInstanceOf(ConfigError.class);
-    assertThat(new MaintainSettings(true, true, true, 24, true).shortRetention()).isTrue();
+    assertThatThrownBy(() -> new MaintainSettings(true, true, true, -1, true, Retention.KEEP_EVERYTHING)).isInstanceOf(ConfigError.class);
+    assertThat(new MaintainSettings(true, true, true, 24, true, Retention.KEEP_EVERYTHING).shortRetention()).isTrue();
 
     MaintainSettings defaults = MaintainSettings.from(TestLake.config("/tmp/l", "/tmp/l/landing", Map.of()));
-    assertThat(defaults).isEqualTo(new MaintainSettings(true, true, true, 168, false));
+    assertThat(defaults).isEqualTo(new MaintainSettings(true, true, true, 168, false, Retention.KEEP_EVERYTHING));
     assertThatThrownBy(() -> MaintainSettings.from(
         TestLake.config("/tmp/l", "/tmp/l/landing", Map.of("maintain.vacuum-retention-hours", "1"))))
         .isInstanceOf(ConfigError.class);
@@ -181,7 +181,7 @@ class MaintainJobTest {
   }
 
   private static MaintainSettings settings(boolean optimize, boolean vacuum) {
-    return new MaintainSettings(optimize, true, vacuum, 0, true);
+    return new MaintainSettings(optimize, true, vacuum, 0, true, Retention.KEEP_EVERYTHING);
   }
 
   private static TableResult result(List<TableResult> results) {

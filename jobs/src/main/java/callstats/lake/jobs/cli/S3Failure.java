@@ -50,6 +50,8 @@ public final class S3Failure extends RuntimeException {
       return "";
     }
     String line = s.lines().findFirst().orElse("").strip();
+    int repeat = line.indexOf(":    "); // S3A appends the SDK's message again after this
+    line = repeat > 0 ? line.substring(0, repeat) : line;
     return line.length() <= MAX_DETAIL_CHARS ? line : line.substring(0, MAX_DETAIL_CHARS) + "...";
   }
 }

@@ -23,6 +23,8 @@ public abstract class LakeCommand implements Callable<Integer> {
     SparkSession spark = LakeSession.create(config);
     try {
       return run(spark, config);
+    } catch (Exception e) {
+      throw S3Failure.explain(config.s3(), e);
     } finally {
       if (started) {
         spark.stop();

@@ -51,6 +51,11 @@ public final class Main implements Runnable {
     return cli.execute(args);
   }
 
+  /** The line printed when a command fails with an error other than a configuration problem. */
+  public static String failureMessage(String command, Throwable e) {
+    return "callstats-lake " + command + " failed: " + (e instanceof S3Failure ? e.getMessage() : e);
+  }
+
   /** Configuration problems exit 2 with their message; anything else is a job failure, exit 1. */
   static final class Failures implements IExecutionExceptionHandler {
     @Override
@@ -65,7 +70,7 @@ public final class Main implements Runnable {
         t = t.getCause();
       }
       LOG.error("{} failed", cmd.getCommandName(), e);
-      cmd.getErr().println("callstats-lake " + cmd.getCommandName() + " failed: " + e);
+      cmd.getErr().println(failureMessage(cmd.getCommandName(), e));
       cmd.getErr().flush();
       return EXIT_FAILURE;
     }

@@ -24,7 +24,7 @@ class ReportS3Test {
       SparkSession spark = TestLake.spark();
       LakeConfig config = TestLake.config("s3a://report-lake/callstats", "s3a://report-lake/landing",
           s3.configOverrides());
-      s3.apply(config, spark.sparkContext().hadoopConfiguration());
+      LocalS3.apply(config, spark.sparkContext().hadoopConfiguration());
       ReportLake.seed(spark, config);
       LocalDate day = ReportLake.D;
 

@@ -33,7 +33,7 @@ class S3NormaliseTest {
     try (LocalS3 s3 = LocalS3.start(dir.resolve("s3"), "landing", "lake")) {
       SparkSession spark = TestLake.spark();
       LakeConfig config = TestLake.config("s3a://lake/callstats", "s3a://landing/zone", s3.configOverrides());
-      s3.apply(config, spark.sparkContext().hadoopConfiguration());
+      LocalS3.apply(config, spark.sparkContext().hadoopConfiguration());
 
       Landing local = new Landing(dir.resolve("local-landing"));
       long t = at(D, 9, 0);

@@ -52,12 +52,34 @@ public final class LocalS3 implements AutoCloseable {
     return java.util.Map.of("s3.endpoint", endpoint(), "s3.path-style-access", "true", "s3.ssl-enabled", "false");
   }
 
-  /** Points a live Hadoop configuration (the test's Spark session) at this server. */
-  public void apply(LakeConfig config, Configuration hadoop) {
-    LakeSession.s3aSettings(config.s3()).forEach(hadoop::set);
+  /**
+   * Points a live Hadoop configuration (the test's Spark session) at the S3 settings of a configuration (this
+   * server, or a {@link FaultyLink} in front of it). Closing the result puts back the values it replaced, so
+   * settings a test chose (lower retry limits) do not leak into later tests.
+   */
+  public static Restore apply(LakeConfig config, Configuration hadoop) {
+    java.util.Map<String, String> settings = new java.util.LinkedHashMap<>(LakeSession.s3aSettings(config.s3()));
     // Tests in one JVM start S3Proxy on different ports for the same bucket name: a cached S3A file system would
     // keep talking to the endpoint of an earlier test.
-    hadoop.setBoolean("fs.s3a.impl.disable.cache", true);
+    settings.put("fs.s3a.impl.disable.cache", "true");
+    java.util.Map<String, String> before = new java.util.HashMap<>();
+    settings.forEach((k, v) -> {
+      before.put(k, hadoop.getRaw(k));
+      hadoop.set(k, v);
+    });
+    return () -> before.forEach((k, v) -> {
+      if (v == null) {
+        hadoop.unset(k);
+      } else {
+        hadoop.set(k, v);
+      }
+    });
+  }
+
+  /** Puts Hadoop settings back as they were. */
+  public interface Restore extends AutoCloseable {
+    @Override
+    void close();
   }
 
   @Override

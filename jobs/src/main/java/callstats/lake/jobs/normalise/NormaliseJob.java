@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import callstats.lake.config.LakeConfig;
+import callstats.lake.config.LakeUri;
 import callstats.lake.ingest.IngestSettings;
 import callstats.lake.ingest.QuarantineReason;
 import callstats.lake.jobs.normalise.Parsed.Kind;
@@ -30,7 +31,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
@@ -47,20 +50,23 @@ import org.slf4j.LoggerFactory;
 /**
  * Landing to silver for one date: lists the date's landing files of both dialects (callstats request lines
  * and rtcstats dumps), packs them into balanced tasks, parses every line once (a streaming JSON parser per
- * task, no schema inference; a dump is read in file order by one task), caches the parsed union, then
- * writes each silver table, and the rtcstats feature tables computed from the same decoded dumps, as one
- * atomic {@code replaceWhere date = D} commit. Exact duplicates (same record id) keep their first landing
- * (by file, line) and the others are quarantined as duplicates; every line read is accounted for in
- * {@code silver.ingest_log}.
+ * task, no schema inference; a dump is read in file order by one task), stages the parsed union once as
+ * Parquet partitioned by kind (under {@code <lake>/_staging}, removed when the run ends; no copy of it is
+ * kept in the heap), then writes each silver table, and the rtcstats feature tables computed from the same
+ * decoded dumps, as one atomic {@code replaceWhere date = D} commit that reads only its kind's staged files.
+ * Exact duplicates (same record id) keep their first landing (by file, line) and the others are quarantined
+ * as duplicates; every line read is accounted for in {@code silver.ingest_log}.
  *
- * <p>Cost: one read of the landing files; one shuffle per table (by call, for clustering and the sample
- * deltas); a small shuffle of one row per line for deduplication. Nothing but file names and the per-file
- * log is ever collected to the driver.
+ * <p>Cost: one read of the landing files, one write of the staged union and one read of each kind of it; one
+ * shuffle per table (by call, for clustering and the sample deltas); a small shuffle of one row per line for
+ * deduplication. Nothing but file names, the per-file log and a count per kind is ever collected to the driver.
  */
 public final class NormaliseJob {
 
   private static final Logger LOG = LoggerFactory.getLogger(NormaliseJob.class);
   private static final String JOB = "normalise";
+  /** The lake's folder for intermediates of a run (never a table). */
+  static final String STAGING = "_staging";
 
   private NormaliseJob() {}
 
@@ -87,9 +93,12 @@ public final class NormaliseJob {
     JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
         .parallelize(splits, Math.max(1, splits.size()))
         .flatMap(reader::read);
-    Dataset<Row> parsed = spark.createDataFrame(rows, Parsed.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
+    LakeUri staging = stagingDir(config, date, runId);
     String where = "date = '" + date + "'";
     try {
+      step(spark, date, "parse into " + staging);
+      spark.createDataFrame(rows, Parsed.SCHEMA).write().partitionBy("kind").parquet(staging.value());
+      Dataset<Row> parsed = spark.read().schema(Parsed.SCHEMA).parquet(staging.value());
       Dataset<Row> lines = part(parsed, Kind.LINE);
       Dataset<Row> duplicates = duplicates(lines).persist(StorageLevel.MEMORY_AND_DISK());
       for (TableSpec table : recordTables()) {
@@ -106,7 +115,7 @@ public final class NormaliseJob {
       DeltaTables.replaceWhere(spark, Silver.INGEST_LOG, config.lake(), log, where, commit);
       duplicates.unpersist();
     } finally {
-      parsed.unpersist();
+      delete(hadoop, staging);
     }
     Result result = summarise(spark, config, date, runId);
     LOG.info("normalise {}: {} files, {} lines read, {} accepted, {} quarantined ({} duplicates) in {} s", date,
@@ -132,6 +141,24 @@ public final class NormaliseJob {
       return files;
     } catch (IOException e) {
       throw new UncheckedIOException("could not list the landing zone " + config.landing() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Where this run stages its parsed union: under the lake, in a folder of its own (two runs of one date
+   * never share it), removed when the run ends. A leading underscore hides it from Spark's and Delta's listings.
+   */
+  private static LakeUri stagingDir(LakeConfig config, LocalDate date, String runId) {
+    return config.lake().resolve(STAGING).resolve("normalise").resolve("date=" + date)
+        .resolve(runId + "-" + UUID.randomUUID());
+  }
+
+  private static void delete(Configuration hadoop, LakeUri dir) {
+    Path path = new Path(dir.value());
+    try {
+      path.getFileSystem(hadoop).delete(path, true);
+    } catch (IOException e) {
+      LOG.warn("normalise: could not remove the staging folder {} ({}); delete it by hand", dir, e.getMessage());
     }
   }
 

@@ -82,6 +82,14 @@ public final class DeltaTables {
     return DeltaTable.isDeltaTable(spark, spec.location(lake).value());
   }
 
+  /**
+   * Whether the table exists and has a row matching {@code condition} (a predicate on partition columns, for
+   * example {@code date = '2026-11-23'}): partition pruning on the Delta log, then at most one file is opened.
+   */
+  public static boolean hasRows(SparkSession spark, TableSpec spec, LakeUri lake, String condition) {
+    return exists(spark, spec, lake) && !read(spark, spec, lake).where(condition).isEmpty();
+  }
+
   /** The table as a DataFrame; the table must exist (jobs call {@link #ensure} first). */
   public static Dataset<Row> read(SparkSession spark, TableSpec spec, LakeUri lake) {
     return spark.read().format("delta").load(spec.location(lake).value());

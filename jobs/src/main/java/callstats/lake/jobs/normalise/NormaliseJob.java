@@ -28,6 +28,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -99,21 +100,27 @@ public final class NormaliseJob {
       step(spark, date, "parse into " + staging);
       spark.createDataFrame(rows, Parsed.SCHEMA).write().partitionBy("kind").parquet(staging.value());
       Dataset<Row> parsed = spark.read().schema(Parsed.SCHEMA).parquet(staging.value());
+      Map<Kind, Long> counts = countByKind(parsed);
+      LOG.info("normalise {}: parsed {}", date, counts);
       Dataset<Row> lines = part(parsed, Kind.LINE);
       Dataset<Row> duplicates = duplicates(lines).persist(StorageLevel.MEMORY_AND_DISK());
-      for (TableSpec table : recordTables()) {
-        step(spark, date, table.qualifiedName());
-        Dataset<Row> records = part(parsed, Kind.of(table)).join(
-            duplicates.select(col("source_file").as("d_file"), col("line_number").as("d_line")), joinOn(), "left_anti");
-        DeltaTables.replaceWhere(spark, table, config.lake(), shape(table, records), where, commit);
+      try {
+        for (TableSpec table : recordTables()) {
+          step(spark, date, table.qualifiedName());
+          Dataset<Row> records = part(parsed, Kind.of(table)).join(
+              duplicates.select(col("source_file").as("d_file"), col("line_number").as("d_line")), joinOn(), "left_anti");
+          write(spark, config, table, counts.get(Kind.of(table)), shape(table, records), where, commit);
+        }
+        step(spark, date, Silver.QUARANTINE.qualifiedName());
+        long quarantined = counts.get(Kind.QUARANTINE) + (duplicates.isEmpty() ? 0 : 1);
+        write(spark, config, Silver.QUARANTINE, quarantined, quarantine(part(parsed, Kind.QUARANTINE), duplicates, date),
+            where, commit);
+        step(spark, date, Silver.INGEST_LOG.qualifiedName());
+        Dataset<Row> log = ingestLog(part(parsed, Kind.FILE), lines, duplicates, date, runId);
+        write(spark, config, Silver.INGEST_LOG, counts.get(Kind.FILE), log, where, commit);
+      } finally {
+        duplicates.unpersist();
       }
-      step(spark, date, Silver.QUARANTINE.qualifiedName());
-      DeltaTables.replaceWhere(spark, Silver.QUARANTINE, config.lake(),
-          quarantine(part(parsed, Kind.QUARANTINE), duplicates, date), where, commit);
-      step(spark, date, Silver.INGEST_LOG.qualifiedName());
-      Dataset<Row> log = ingestLog(part(parsed, Kind.FILE), lines, duplicates, date, runId);
-      DeltaTables.replaceWhere(spark, Silver.INGEST_LOG, config.lake(), log, where, commit);
-      duplicates.unpersist();
     } finally {
       delete(hadoop, staging);
     }
@@ -160,6 +167,34 @@ public final class NormaliseJob {
     } catch (IOException e) {
       LOG.warn("normalise: could not remove the staging folder {} ({}); delete it by hand", dir, e.getMessage());
     }
+  }
+
+  /** Rows per kind of the staged union (every kind, zero when absent), from the Parquet footers. */
+  private static Map<Kind, Long> countByKind(Dataset<Row> parsed) {
+    Map<Kind, Long> counts = new EnumMap<>(Kind.class);
+    for (Kind k : Kind.values()) {
+      counts.put(k, 0L);
+    }
+    for (Row r : parsed.groupBy("kind").count().collectAsList()) {
+      counts.put(Kind.values()[r.getInt(0)], r.getLong(1));
+    }
+    return counts;
+  }
+
+  /**
+   * Replaces the date's rows of the table with {@code rows}, unless there is nothing to write ({@code
+   * candidates}, the staged rows the table is made from, is 0) and the table has no rows for the date either:
+   * then the commit (about a second on the driver) is skipped, and only the table's existence is ensured for
+   * readers. A date that had rows and now has none is still replaced, by an empty commit.
+   */
+  private static void write(SparkSession spark, LakeConfig config, TableSpec table, long candidates,
+      Dataset<Row> rows, String where, Map<String, String> commit) {
+    if (candidates == 0 && !DeltaTables.hasRows(spark, table, config.lake(), where)) {
+      DeltaTables.ensure(spark, table, config.lake());
+      LOG.info("nothing to write to {} where {}, and nothing to replace", table.qualifiedName(), where);
+      return;
+    }
+    DeltaTables.replaceWhere(spark, table, config.lake(), rows, where, commit);
   }
 
   /** The rows of one kind, with their provenance columns. */

@@ -15,6 +15,7 @@ import callstats.lake.jobs.testing.Tables;
 import callstats.lake.table.TableSpec;
 import callstats.lake.table.silver.Silver;
 import callstats.lake.testing.TestLake;
+import io.delta.tables.DeltaTable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -212,7 +213,33 @@ class NormaliseJobTest {
   }
 
   @Test
-  void aDayWithoutDataWritesEmptyPartitions() {
+  void aRerunEmptiesTheDateOfTablesThatNoLongerGetRowsAndLeavesTablesWithoutRowsAlone() {
+    Landing landing = new Landing(dir.resolve("landing-gone"));
+    LakeConfig c = TestLake.config(dir.resolve("lake-gone"), landing.root());
+    long t = at(D, 9, 0);
+    String alive = line(APP, "c8", "uc-y", "events/user/alive", t, body("yan", t));
+    String stats = line(APP, "c8", "uc-y", "stats", t + 50, inboundAudio("yan", t, "pc1", 1, 0, 0, 0));
+    landing.write(D, 9, "a.jsonl", List.of(alive, stats));
+    NormaliseJob.run(spark, c, settings, D);
+    assertThat(Tables.read(spark, c.lake(), Silver.RTP_STREAM_SAMPLES).count()).isEqualTo(1);
+    long feedbackCommits = commits(c, Silver.FEEDBACK);
+
+    landing.write(D, 9, "a.jsonl", List.of(alive));
+    NormaliseJob.Result r = NormaliseJob.run(spark, c, settings, D);
+
+    assertThat(r.accepted()).isEqualTo(1);
+    assertThat(Tables.read(spark, c.lake(), Silver.RTP_STREAM_SAMPLES).count()).isZero();
+    assertThat(Tables.read(spark, c.lake(), Silver.EVENTS).count()).isEqualTo(1);
+    assertThat(commits(c, Silver.FEEDBACK)).as("no commit to a table with no rows before or after").isEqualTo(
+        feedbackCommits);
+  }
+
+  private long commits(LakeConfig c, TableSpec t) {
+    return DeltaTable.forPath(spark, t.location(c.lake()).value()).history().count();
+  }
+
+  @Test
+  void aDayWithoutDataLeavesNoRowsForIt() {
     LocalDate empty = D.plusDays(5);
     NormaliseJob.Result r = NormaliseJob.run(spark, config, settings, empty);
     assertThat(r.files()).isZero();

@@ -12,6 +12,7 @@ import callstats.lake.config.LakeConfig;
 import callstats.lake.ingest.IngestSettings;
 import callstats.lake.jobs.testing.Landing;
 import callstats.lake.jobs.testing.Tables;
+import callstats.lake.table.DeltaTables;
 import callstats.lake.table.TableSpec;
 import callstats.lake.table.silver.Silver;
 import callstats.lake.testing.TestLake;
@@ -236,6 +237,26 @@ class NormaliseJobTest {
 
   private long commits(LakeConfig c, TableSpec t) {
     return DeltaTable.forPath(spark, t.location(c.lake()).value()).history().count();
+  }
+
+  @Test
+  void sampleTablesKeepFileStatisticsOnTheirFilterColumnsOnly() {
+    assertThat(properties(config, Silver.RTP_STREAM_SAMPLES)).containsEntry("delta.dataSkippingStatsColumns",
+        "app_id,conf_id");
+    assertThat(properties(config, Silver.INGEST_LOG)).doesNotContainKey("delta.dataSkippingStatsColumns");
+    // a table created before the property existed gets it from the next write
+    LakeConfig c = TestLake.config(dir.resolve("lake-stats"), dir.resolve("landing-stats"));
+    DeltaTables.ensure(spark, Silver.EVENTS, c.lake());
+    spark.sql("ALTER TABLE delta.`" + Silver.EVENTS.location(c.lake()).value()
+        + "` UNSET TBLPROPERTIES ('delta.dataSkippingStatsColumns')");
+    assertThat(properties(c, Silver.EVENTS)).doesNotContainKey("delta.dataSkippingStatsColumns");
+    DeltaTables.ensure(spark, Silver.EVENTS, c.lake());
+    assertThat(properties(c, Silver.EVENTS)).containsEntry("delta.dataSkippingStatsColumns", "app_id,conf_id");
+  }
+
+  private Map<String, String> properties(LakeConfig c, TableSpec t) {
+    Row detail = DeltaTable.forPath(spark, t.location(c.lake()).value()).detail().first();
+    return detail.getJavaMap(detail.fieldIndex("properties"));
   }
 
   @Test

@@ -156,8 +156,7 @@ public final class NormaliseJob {
    * never share it), removed when the run ends. A leading underscore hides it from Spark's and Delta's listings.
    */
   private static LakeUri stagingDir(LakeConfig config, LocalDate date, String runId) {
-    return config.lake().resolve(STAGING).resolve("normalise").resolve("date=" + date)
-        .resolve(runId + "-" + UUID.randomUUID());
+    return config.lake().resolve(STAGING).resolve(JOB + "-" + date + "-" + runId + "-" + UUID.randomUUID());
   }
 
   private static void delete(Configuration hadoop, LakeUri dir) {

@@ -28,6 +28,14 @@ public final class DeltaTables {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeltaTables.class);
 
+  /**
+   * The table property that limits Delta's per-file statistics to the columns named. Tables that declare
+   * Z-order columns (the columns queries filter on within a partition) collect statistics on those only:
+   * collecting them on the first 32 columns of every file cost 8.5 % of normalise's CPU, and statistics on
+   * columns nobody filters on skip nothing. The others keep Delta's default (the first 32 columns).
+   */
+  static final String STATS_COLUMNS = "delta.dataSkippingStatsColumns";
+
   private DeltaTables() {}
 
   /**
@@ -54,10 +62,17 @@ public final class DeltaTables {
     if (!spec.partitionBy().isEmpty()) {
       b = b.partitionedBy(spec.partitionBy().toArray(String[]::new));
     }
-    b.property("delta.autoOptimize.optimizeWrite", "false")
+    b = b.property("delta.autoOptimize.optimizeWrite", "false")
         .property("callstats.lake.layer", spec.layer())
-        .property("callstats.lake.write_strategy", spec.writeStrategy().name())
-        .execute();
+        .property("callstats.lake.write_strategy", spec.writeStrategy().name());
+    if (!spec.zOrderBy().isEmpty()) {
+      b = b.property(STATS_COLUMNS, statsColumns(spec));
+    }
+    b.execute();
+  }
+
+  private static String statsColumns(TableSpec spec) {
+    return String.join(",", spec.zOrderBy());
   }
 
   private static void evolve(SparkSession spark, TableSpec spec, String path) {
@@ -76,10 +91,27 @@ public final class DeltaTables {
       LOG.info("adding {} new columns to {}", added.size(), spec.qualifiedName());
       spark.sql("ALTER TABLE delta.`" + path + "` ADD COLUMNS (" + String.join(", ", added) + ")");
     }
+    if (!spec.zOrderBy().isEmpty()) {
+      Row detail = DeltaTable.forPath(spark, path).detail().first();
+      Map<String, String> properties = detail.getJavaMap(detail.fieldIndex("properties"));
+      if (!statsColumns(spec).equals(properties.get(STATS_COLUMNS))) {
+        LOG.info("limiting the file statistics of {} to {}", spec.qualifiedName(), statsColumns(spec));
+        spark.sql("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES ('" + STATS_COLUMNS + "' = '"
+            + statsColumns(spec) + "')");
+      }
+    }
   }
 
   public static boolean exists(SparkSession spark, TableSpec spec, LakeUri lake) {
     return DeltaTable.isDeltaTable(spark, spec.location(lake).value());
+  }
+
+  /**
+   * Whether the table exists and has a row matching {@code condition} (a predicate on partition columns, for
+   * example {@code date = '2026-11-23'}): partition pruning on the Delta log, then at most one file is opened.
+   */
+  public static boolean hasRows(SparkSession spark, TableSpec spec, LakeUri lake, String condition) {
+    return exists(spark, spec, lake) && !read(spark, spec, lake).where(condition).isEmpty();
   }
 
   /** The table as a DataFrame; the table must exist (jobs call {@link #ensure} first). */

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import callstats.lake.config.LakeConfig;
+import callstats.lake.config.LakeUri;
 import callstats.lake.ingest.IngestSettings;
 import callstats.lake.ingest.QuarantineReason;
 import callstats.lake.jobs.normalise.Parsed.Kind;
@@ -27,10 +28,13 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
@@ -47,20 +51,23 @@ import org.slf4j.LoggerFactory;
 /**
  * Landing to silver for one date: lists the date's landing files of both dialects (callstats request lines
  * and rtcstats dumps), packs them into balanced tasks, parses every line once (a streaming JSON parser per
- * task, no schema inference; a dump is read in file order by one task), caches the parsed union, then
- * writes each silver table, and the rtcstats feature tables computed from the same decoded dumps, as one
- * atomic {@code replaceWhere date = D} commit. Exact duplicates (same record id) keep their first landing
- * (by file, line) and the others are quarantined as duplicates; every line read is accounted for in
- * {@code silver.ingest_log}.
+ * task, no schema inference; a dump is read in file order by one task), stages the parsed union once as
+ * Parquet partitioned by kind (under {@code <lake>/_staging}, removed when the run ends; no copy of it is
+ * kept in the heap), then writes each silver table, and the rtcstats feature tables computed from the same
+ * decoded dumps, as one atomic {@code replaceWhere date = D} commit that reads only its kind's staged files.
+ * Exact duplicates (same record id) keep their first landing (by file, line) and the others are quarantined
+ * as duplicates; every line read is accounted for in {@code silver.ingest_log}.
  *
- * <p>Cost: one read of the landing files; one shuffle per table (by call, for clustering and the sample
- * deltas); a small shuffle of one row per line for deduplication. Nothing but file names and the per-file
- * log is ever collected to the driver.
+ * <p>Cost: one read of the landing files, one write of the staged union and one read of each kind of it; one
+ * shuffle per table (by call, for clustering and the sample deltas); a small shuffle of one row per line for
+ * deduplication. Nothing but file names, the per-file log and a count per kind is ever collected to the driver.
  */
 public final class NormaliseJob {
 
   private static final Logger LOG = LoggerFactory.getLogger(NormaliseJob.class);
   private static final String JOB = "normalise";
+  /** The lake's folder for intermediates of a run (never a table). */
+  static final String STAGING = "_staging";
 
   private NormaliseJob() {}
 
@@ -87,26 +94,35 @@ public final class NormaliseJob {
     JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
         .parallelize(splits, Math.max(1, splits.size()))
         .flatMap(reader::read);
-    Dataset<Row> parsed = spark.createDataFrame(rows, Parsed.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
+    LakeUri staging = stagingDir(config, date, runId);
     String where = "date = '" + date + "'";
     try {
+      step(spark, date, "parse into " + staging);
+      spark.createDataFrame(rows, Parsed.SCHEMA).write().partitionBy("kind").parquet(staging.value());
+      Dataset<Row> parsed = spark.read().schema(Parsed.SCHEMA).parquet(staging.value());
+      Map<Kind, Long> counts = countByKind(parsed);
+      LOG.info("normalise {}: parsed {}", date, counts);
       Dataset<Row> lines = part(parsed, Kind.LINE);
       Dataset<Row> duplicates = duplicates(lines).persist(StorageLevel.MEMORY_AND_DISK());
-      for (TableSpec table : recordTables()) {
-        step(spark, date, table.qualifiedName());
-        Dataset<Row> records = part(parsed, Kind.of(table)).join(
-            duplicates.select(col("source_file").as("d_file"), col("line_number").as("d_line")), joinOn(), "left_anti");
-        DeltaTables.replaceWhere(spark, table, config.lake(), shape(table, records), where, commit);
+      try {
+        for (TableSpec table : recordTables()) {
+          step(spark, date, table.qualifiedName());
+          Dataset<Row> records = part(parsed, Kind.of(table)).join(
+              duplicates.select(col("source_file").as("d_file"), col("line_number").as("d_line")), joinOn(), "left_anti");
+          write(spark, config, table, counts.get(Kind.of(table)), shape(table, records), where, commit);
+        }
+        step(spark, date, Silver.QUARANTINE.qualifiedName());
+        long quarantined = counts.get(Kind.QUARANTINE) + (duplicates.isEmpty() ? 0 : 1);
+        write(spark, config, Silver.QUARANTINE, quarantined, quarantine(part(parsed, Kind.QUARANTINE), duplicates, date),
+            where, commit);
+        step(spark, date, Silver.INGEST_LOG.qualifiedName());
+        Dataset<Row> log = ingestLog(part(parsed, Kind.FILE), lines, duplicates, date, runId);
+        write(spark, config, Silver.INGEST_LOG, counts.get(Kind.FILE), log, where, commit);
+      } finally {
+        duplicates.unpersist();
       }
-      step(spark, date, Silver.QUARANTINE.qualifiedName());
-      DeltaTables.replaceWhere(spark, Silver.QUARANTINE, config.lake(),
-          quarantine(part(parsed, Kind.QUARANTINE), duplicates, date), where, commit);
-      step(spark, date, Silver.INGEST_LOG.qualifiedName());
-      Dataset<Row> log = ingestLog(part(parsed, Kind.FILE), lines, duplicates, date, runId);
-      DeltaTables.replaceWhere(spark, Silver.INGEST_LOG, config.lake(), log, where, commit);
-      duplicates.unpersist();
     } finally {
-      parsed.unpersist();
+      delete(hadoop, staging);
     }
     Result result = summarise(spark, config, date, runId);
     LOG.info("normalise {}: {} files, {} lines read, {} accepted, {} quarantined ({} duplicates) in {} s", date,
@@ -133,6 +149,51 @@ public final class NormaliseJob {
     } catch (IOException e) {
       throw new UncheckedIOException("could not list the landing zone " + config.landing() + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Where this run stages its parsed union: under the lake, in a folder of its own (two runs of one date
+   * never share it), removed when the run ends. A leading underscore hides it from Spark's and Delta's listings.
+   */
+  private static LakeUri stagingDir(LakeConfig config, LocalDate date, String runId) {
+    return config.lake().resolve(STAGING).resolve(JOB + "-" + date + "-" + runId + "-" + UUID.randomUUID());
+  }
+
+  private static void delete(Configuration hadoop, LakeUri dir) {
+    Path path = new Path(dir.value());
+    try {
+      path.getFileSystem(hadoop).delete(path, true);
+    } catch (IOException e) {
+      LOG.warn("normalise: could not remove the staging folder {} ({}); delete it by hand", dir, e.getMessage());
+    }
+  }
+
+  /** Rows per kind of the staged union (every kind, zero when absent), from the Parquet footers. */
+  private static Map<Kind, Long> countByKind(Dataset<Row> parsed) {
+    Map<Kind, Long> counts = new EnumMap<>(Kind.class);
+    for (Kind k : Kind.values()) {
+      counts.put(k, 0L);
+    }
+    for (Row r : parsed.groupBy("kind").count().collectAsList()) {
+      counts.put(Kind.values()[r.getInt(0)], r.getLong(1));
+    }
+    return counts;
+  }
+
+  /**
+   * Replaces the date's rows of the table with {@code rows}, unless there is nothing to write ({@code
+   * candidates}, the staged rows the table is made from, is 0) and the table has no rows for the date either:
+   * then the commit (about a second on the driver) is skipped, and only the table's existence is ensured for
+   * readers. A date that had rows and now has none is still replaced, by an empty commit.
+   */
+  private static void write(SparkSession spark, LakeConfig config, TableSpec table, long candidates,
+      Dataset<Row> rows, String where, Map<String, String> commit) {
+    if (candidates == 0 && !DeltaTables.hasRows(spark, table, config.lake(), where)) {
+      DeltaTables.ensure(spark, table, config.lake());
+      LOG.info("nothing to write to {} where {}, and nothing to replace", table.qualifiedName(), where);
+      return;
+    }
+    DeltaTables.replaceWhere(spark, table, config.lake(), rows, where, commit);
   }
 
   /** The rows of one kind, with their provenance columns. */

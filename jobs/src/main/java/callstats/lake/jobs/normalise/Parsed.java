@@ -19,7 +19,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The one intermediate of a normalise run: every row that parsing produces, of every kind, in one
  * Dataset (a tagged union), so the landing files are read and parsed once and each silver table (and each
- * rtcstats feature table) is a projection of the cached result. Besides the table rows there is one LINE row
+ * rtcstats feature table) is a projection of the staged result. Besides the table rows there is one LINE row
  * per line read (for deduplication and the ingest log) and one FILE row per file (size, lines read, read
  * error); {@code rtcstats-features} reads FEATURES rows instead of tables.
  */

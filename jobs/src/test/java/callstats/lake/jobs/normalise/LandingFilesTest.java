@@ -62,4 +62,17 @@ class LandingFilesTest {
     assertThat(splits.get(0)).extracting(LandingFile::path).containsExactly("a");
     assertThat(splits.get(1)).extracting(LandingFile::path).containsExactly("b", "c");
   }
+
+  @Test
+  void theGroupsFillWholeWavesOfTheCores() {
+    List<LandingFile> files = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      files.add(new LandingFile("callstats/f-" + i + ".jsonl", 16 * MB, "callstats"));
+    }
+
+    // 192 MB is 3 targets; on 2 cores the third would run alone, so 4 groups of 48 MB
+    List<List<LandingFile>> splits = LandingFiles.split(files, TARGET, 2);
+
+    assertThat(splits).hasSize(4).allSatisfy(g -> assertThat(load(g)).isEqualTo(48 * MB));
+  }
 }

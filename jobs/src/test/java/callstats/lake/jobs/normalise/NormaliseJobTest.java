@@ -12,9 +12,11 @@ import callstats.lake.config.LakeConfig;
 import callstats.lake.ingest.IngestSettings;
 import callstats.lake.jobs.testing.Landing;
 import callstats.lake.jobs.testing.Tables;
+import callstats.lake.table.DeltaTables;
 import callstats.lake.table.TableSpec;
 import callstats.lake.table.silver.Silver;
 import callstats.lake.testing.TestLake;
+import io.delta.tables.DeltaTable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -212,7 +214,53 @@ class NormaliseJobTest {
   }
 
   @Test
-  void aDayWithoutDataWritesEmptyPartitions() {
+  void aRerunEmptiesTheDateOfTablesThatNoLongerGetRowsAndLeavesTablesWithoutRowsAlone() {
+    Landing landing = new Landing(dir.resolve("landing-gone"));
+    LakeConfig c = TestLake.config(dir.resolve("lake-gone"), landing.root());
+    long t = at(D, 9, 0);
+    String alive = line(APP, "c8", "uc-y", "events/user/alive", t, body("yan", t));
+    String stats = line(APP, "c8", "uc-y", "stats", t + 50, inboundAudio("yan", t, "pc1", 1, 0, 0, 0));
+    landing.write(D, 9, "a.jsonl", List.of(alive, stats));
+    NormaliseJob.run(spark, c, settings, D);
+    assertThat(Tables.read(spark, c.lake(), Silver.RTP_STREAM_SAMPLES).count()).isEqualTo(1);
+    long feedbackCommits = commits(c, Silver.FEEDBACK);
+
+    landing.write(D, 9, "a.jsonl", List.of(alive));
+    NormaliseJob.Result r = NormaliseJob.run(spark, c, settings, D);
+
+    assertThat(r.accepted()).isEqualTo(1);
+    assertThat(Tables.read(spark, c.lake(), Silver.RTP_STREAM_SAMPLES).count()).isZero();
+    assertThat(Tables.read(spark, c.lake(), Silver.EVENTS).count()).isEqualTo(1);
+    assertThat(commits(c, Silver.FEEDBACK)).as("no commit to a table with no rows before or after").isEqualTo(
+        feedbackCommits);
+  }
+
+  private long commits(LakeConfig c, TableSpec t) {
+    return DeltaTable.forPath(spark, t.location(c.lake()).value()).history().count();
+  }
+
+  @Test
+  void sampleTablesKeepFileStatisticsOnTheirFilterColumnsOnly() {
+    assertThat(properties(config, Silver.RTP_STREAM_SAMPLES)).containsEntry("delta.dataSkippingStatsColumns",
+        "app_id,conf_id");
+    assertThat(properties(config, Silver.INGEST_LOG)).doesNotContainKey("delta.dataSkippingStatsColumns");
+    // a table created before the property existed gets it from the next write
+    LakeConfig c = TestLake.config(dir.resolve("lake-stats"), dir.resolve("landing-stats"));
+    DeltaTables.ensure(spark, Silver.EVENTS, c.lake());
+    spark.sql("ALTER TABLE delta.`" + Silver.EVENTS.location(c.lake()).value()
+        + "` UNSET TBLPROPERTIES ('delta.dataSkippingStatsColumns')");
+    assertThat(properties(c, Silver.EVENTS)).doesNotContainKey("delta.dataSkippingStatsColumns");
+    DeltaTables.ensure(spark, Silver.EVENTS, c.lake());
+    assertThat(properties(c, Silver.EVENTS)).containsEntry("delta.dataSkippingStatsColumns", "app_id,conf_id");
+  }
+
+  private Map<String, String> properties(LakeConfig c, TableSpec t) {
+    Row detail = DeltaTable.forPath(spark, t.location(c.lake()).value()).detail().first();
+    return detail.getJavaMap(detail.fieldIndex("properties"));
+  }
+
+  @Test
+  void aDayWithoutDataLeavesNoRowsForIt() {
     LocalDate empty = D.plusDays(5);
     NormaliseJob.Result r = NormaliseJob.run(spark, config, settings, empty);
     assertThat(r.files()).isZero();

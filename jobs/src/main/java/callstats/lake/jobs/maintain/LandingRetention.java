@@ -2,6 +2,7 @@ package callstats.lake.jobs.maintain;
 
 import callstats.lake.config.LakeUri;
 import callstats.lake.jobs.normalise.LandingFiles;
+import callstats.lake.jobs.normalise.NormaliseJob;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Expires the landing zone: deletes the {@code <landing>/<dialect>/date=D} directories of both dialects whose
+ * Storage outside the tables that maintain cleans: the landing zone's expired dates and staging folders left
+ * by killed runs. Expiring the landing zone deletes the {@code <landing>/<dialect>/date=D} directories of both dialects whose
  * date is before the first day kept. Only directories named as landing dates are touched; anything else
  * under the landing root is left alone. Lists one directory level per dialect, so the driver holds names of
  * days, never of files.
@@ -62,6 +64,36 @@ public final class LandingRetention {
     }
     deleted.sort(null);
     LOG.info("landing retention: {} date directories before {} deleted {}", deleted.size(), firstKept.get(), deleted);
+    return deleted;
+  }
+
+  /**
+   * Deletes what runs killed before their cleanup left in the lake's staging folder ({@code <lake>/_staging}):
+   * entries not modified for longer than {@code hours}, the same age VACUUM waits for. Returns them.
+   */
+  public static List<String> removeStaleStaging(Configuration hadoop, LakeUri lake, double hours) {
+    Path dir = new Path(lake.resolve(NormaliseJob.STAGING).value());
+    long cutoff = System.currentTimeMillis() - (long) (hours * 3_600_000L);
+    List<String> deleted = new ArrayList<>();
+    try {
+      FileSystem fs = dir.getFileSystem(hadoop);
+      FileStatus[] entries;
+      try {
+        entries = fs.listStatus(dir);
+      } catch (FileNotFoundException e) {
+        return deleted;
+      }
+      for (FileStatus entry : entries) {
+        if (entry.getModificationTime() <= cutoff && fs.delete(entry.getPath(), true)) {
+          deleted.add(entry.getPath().toString());
+        }
+      }
+    } catch (IOException e) {
+      LOG.warn("could not clean the staging folder {}: {}", dir, e.getMessage());
+    }
+    if (!deleted.isEmpty()) {
+      LOG.info("removed {} staging folders left by interrupted runs: {}", deleted.size(), deleted);
+    }
     return deleted;
   }
 

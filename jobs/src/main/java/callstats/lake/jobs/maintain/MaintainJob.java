@@ -146,6 +146,10 @@ public final class MaintainJob {
     if (scope.layer().isEmpty()) {
       LandingRetention.expire(spark.sparkContext().hadoopConfiguration(), config.landing(),
           Retention.firstKept(settings.retention().landingDays(), asOf));
+      if (settings.vacuum()) {
+        LandingRetention.removeStaleStaging(spark.sparkContext().hadoopConfiguration(), config.lake(),
+            settings.vacuumRetentionHours());
+      }
     }
     List<TableResult> results = new ArrayList<>();
     RuntimeConfig conf = spark.conf();

@@ -67,7 +67,7 @@ public final class NormaliseJob {
   private static final Logger LOG = LoggerFactory.getLogger(NormaliseJob.class);
   private static final String JOB = "normalise";
   /** The lake's folder for intermediates of a run (never a table). */
-  static final String STAGING = "_staging";
+  public static final String STAGING = "_staging";
 
   private NormaliseJob() {}
 

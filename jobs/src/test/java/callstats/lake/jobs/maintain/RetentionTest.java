@@ -62,6 +62,8 @@ class RetentionTest {
       touch(landing.resolve("rtcstats/date=" + d + "/dump-1"));
     }
     touch(landing.resolve("callstats/README"));
+    Path leftover = dir.resolve("lake/_staging/normalise-2026-11-21-run-1/kind=0/part-0.parquet");
+    touch(leftover);
     touch(landing.resolve("callstats/date=garbage/x.jsonl"));
     MaintainSettings settings = MaintainSettings.from(config);
     assertThat(settings.retention()).isEqualTo(new Retention(10, 10, 5, 12));
@@ -80,6 +82,8 @@ class RetentionTest {
         Gold.MONTHLY_SERVICE, 1L));
     assertThat(filesUnder(landing)).containsExactly("callstats/README", "callstats/date=2026-11-21/hour=10/a.jsonl.gz",
         "callstats/date=garbage/x.jsonl", "rtcstats/date=2026-11-21/dump-1");
+    assertThat(dir.resolve("lake/_staging")).as("a killed run's staging folder, older than the VACUUM retention")
+        .isEmptyDirectory();
     assertThat(filesUnder(dir.resolve("lake/silver/feedback"))).noneMatch(f -> f.startsWith("date=2026-11-19/")
         || f.startsWith("date=2026-11-20/")).anyMatch(f -> f.startsWith("date=2026-11-21/"));
 

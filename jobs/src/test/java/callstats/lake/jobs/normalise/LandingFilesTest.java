@@ -67,7 +67,7 @@ class LandingFilesTest {
   void theGroupsFillWholeWavesOfTheCores() {
     List<LandingFile> files = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
-      files.add(new LandingFile("callstats/f-" + i + ".jsonl", 16 * MB, "callstats"));
+      files.add(new LandingFile("callstats/f-" + i + ".jsonl", 16 * MB, 0, "callstats"));
     }
 
     // 192 MB is 3 targets; on 2 cores the third would run alone, so 4 groups of 48 MB

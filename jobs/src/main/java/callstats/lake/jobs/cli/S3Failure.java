@@ -28,8 +28,9 @@ public final class S3Failure extends RuntimeException {
       if (t.getClass().getName().startsWith(SDK)) {
         operation = operation != null ? operation : t;
         String store = s3.endpoint().map(u -> "S3 endpoint " + u).orElse("AWS S3 (" + s3.region() + ")");
-        return new S3Failure(firstLine(e.getMessage()) + "; " + store + " failed after retries: "
-            + firstLine(operation.getMessage())
+        String step = firstLine(e.getMessage());
+        String failed = firstLine(operation.getMessage());
+        return new S3Failure((step.contains(failed) ? "" : step + "; ") + store + " failed after retries: " + failed
             + ". Check the store is up and reachable, then re-run (docs/operations.md, \"S3 errors\")", e);
       }
     }

@@ -176,10 +176,12 @@ class S3FaultTest {
 
     assertThat(failure).isNotNull();
     assertThat(message).startsWith("callstats-lake normalise failed: ")
-        .contains("s3a://lake/down/", "S3 endpoint " + link.endpoint() + " failed after retries", "Connection reset")
+        .contains(" on down/", "S3 endpoint " + link.endpoint() + " failed after retries", "Connection reset")
         .doesNotContain("\n", "callstats-lake-test-secret");
     // fs.s3a.attempts.maximum = 1 took effect: the SDK tried each request twice (the default 5 would be 6)
     assertThat(message).contains("(SDK Attempt Count: 2)");
+    assertThat(message.indexOf("Connection reset")).as("the failing operation is named once")
+        .isEqualTo(message.lastIndexOf("Connection reset"));
     assertThat(failedAfter).isLessThan(60_000);
 
     link.passThrough();

@@ -171,8 +171,9 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Standalone]:
         standalone.stop()
 
 
-def run_demo(jar: Path, base: Path, master: str) -> Path:
-    """The demo pipeline for DAY on ``master``: simulated landing files under base/landing, the lake under base/lake."""
+def run_demo(jar: Path, base: Path, master: str, landing: Path) -> Path:
+    """The demo pipeline for DAY on ``master``: simulated landing files under ``landing`` (rows name their source
+    file, so both runs land in the same place; the simulator rewrites the same bytes), the lake under base/lake."""
     lake = base / "lake"
     submit(
         jar,
@@ -188,7 +189,7 @@ def run_demo(jar: Path, base: Path, master: str) -> Path:
         "--lake",
         str(lake),
         "--landing",
-        str(base / "landing"),
+        str(landing),
     )
     return lake
 
@@ -211,15 +212,14 @@ def contents(table: Path) -> list[str]:
 def test_cluster_writes_the_same_tables_as_local(
     jar: Path, cluster: Standalone, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    local_base = tmp_path_factory.mktemp("local")
-    cluster_base = tmp_path_factory.mktemp("cluster")
-    local = run_demo(jar, local_base, "local[2]")
-    distributed = run_demo(jar, cluster_base, cluster.url)
+    landing = tmp_path_factory.mktemp("landing")
+    local = run_demo(jar, tmp_path_factory.mktemp("local"), "local[2]", landing)
+    expected_files = landing_files(landing)
+    distributed = run_demo(jar, tmp_path_factory.mktemp("cluster"), cluster.url, landing)
 
     assert cluster.alive_workers() == 2
-    expected_files = landing_files(local_base / "landing")
     assert expected_files, "the simulator landed no files"
-    assert landing_files(cluster_base / "landing") == expected_files, "the simulated landing files differ"
+    assert landing_files(landing) == expected_files, "the cluster's simulator landed other files"
     for layer in ("silver", "gold"):
         names = tables(local, layer)
         assert names == tables(distributed, layer)

@@ -42,13 +42,7 @@ public final class LandingRetention {
       Path dir = new Path(landing.resolve(dialect).value());
       try {
         FileSystem fs = dir.getFileSystem(hadoop);
-        FileStatus[] days;
-        try {
-          days = fs.listStatus(dir);
-        } catch (FileNotFoundException e) {
-          continue;
-        }
-        for (FileStatus day : days) {
+        for (FileStatus day : listOrEmpty(fs, dir)) {
           Optional<LocalDate> date = landingDate(day);
           if (date.isPresent() && date.get().isBefore(firstKept.get())) {
             if (!fs.delete(day.getPath(), true)) {
@@ -77,13 +71,7 @@ public final class LandingRetention {
     List<String> deleted = new ArrayList<>();
     try {
       FileSystem fs = dir.getFileSystem(hadoop);
-      FileStatus[] entries;
-      try {
-        entries = fs.listStatus(dir);
-      } catch (FileNotFoundException e) {
-        return deleted;
-      }
-      for (FileStatus entry : entries) {
+      for (FileStatus entry : listOrEmpty(fs, dir)) {
         if (entry.getModificationTime() <= cutoff && fs.delete(entry.getPath(), true)) {
           deleted.add(entry.getPath().toString());
         }
@@ -95,6 +83,15 @@ public final class LandingRetention {
       LOG.info("removed {} staging folders left by interrupted runs: {}", deleted.size(), deleted);
     }
     return deleted;
+  }
+
+  /** The directory's entries, none when it does not exist. */
+  private static FileStatus[] listOrEmpty(FileSystem fs, Path dir) throws IOException {
+    try {
+      return fs.listStatus(dir);
+    } catch (FileNotFoundException e) {
+      return new FileStatus[0];
+    }
   }
 
   private static Optional<LocalDate> landingDate(FileStatus status) {

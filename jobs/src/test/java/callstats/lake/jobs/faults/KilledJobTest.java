@@ -112,10 +112,7 @@ class KilledJobTest {
   @Test
   @Order(2)
   void summariseKilledDuringAndAfterAMergeThenRerunGivesTheUninterruptedTables() throws Exception {
-    if (!normalised) {
-      normalise(config);
-      normalised = true;
-    }
+    ensureNormalised();
     killAndCheck("summarise", KillPoint.beforeCommit(Gold.STREAM_SUMMARY), Gold.SUMMARIES);
     killAndCheck("summarise", KillPoint.afterCommit(Gold.STREAM_SUMMARY), Gold.SUMMARIES);
     SummariseJob.run(spark, config, D);
@@ -126,17 +123,26 @@ class KilledJobTest {
   @Test
   @Order(3)
   void aggregateKilledBetweenTablesThenRerunGivesTheUninterruptedTables() throws Exception {
+    ensureSummarised();
+    killAndCheck("aggregate", KillPoint.afterCommit(Gold.DAILY_SERVICE), Gold.AGGREGATES);
+    AggregateJob.run(spark, config, D);
+    assertConverged(Gold.AGGREGATES);
+  }
+
+  /** The earlier stage, for a test method run on its own (in class order it has run already). */
+  private void ensureNormalised() {
     if (!normalised) {
       normalise(config);
       normalised = true;
     }
+  }
+
+  private void ensureSummarised() {
+    ensureNormalised();
     if (!summarised) {
       SummariseJob.run(spark, config, D);
       summarised = true;
     }
-    killAndCheck("aggregate", KillPoint.afterCommit(Gold.DAILY_SERVICE), Gold.AGGREGATES);
-    AggregateJob.run(spark, config, D);
-    assertConverged(Gold.AGGREGATES);
   }
 
   /** Kills the job at the point, then checks that each of its tables is as before the run or as the reference. */

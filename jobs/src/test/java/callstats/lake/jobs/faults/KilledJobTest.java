@@ -41,14 +41,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code kill -9} of the driver of normalise, summarise and aggregate, in a JVM of its own, at moments seen from
- * outside in the lake's files: before anything is written, while a table's files are written but not committed,
- * and right after a table's commit (between two tables). After each kill every table the job writes is either
- * as it was before the run or as an uninterrupted run leaves it (no partial commit is visible); a re-run then
- * gives, row for row, the tables of an uninterrupted run of the same landing day into another lake.
+ * outside in the lake's files: while a table's files are written but not committed, and right after a table's
+ * commit (between two tables). After each kill every table the job writes is either as it was before the run or
+ * as an uninterrupted run leaves it (no partial commit is visible); a re-run then gives, row for row, the tables
+ * of an uninterrupted run of the same landing day into another lake.
  *
  * <p>The kills are chained on one lake (normalise, then summarise, then aggregate). Cost: four simulated calls,
- * six child JVMs of 5-25 s each, one reference run and three re-runs in the test session: about four minutes
- * on two cores, most of it Spark and Delta work that does not shrink with the input.
+ * four child JVMs of 15-25 s each, one reference run and three re-runs in the test session: about three minutes
+ * on two cores, most of it Spark and Delta work that does not shrink with the input. Every writer commits
+ * through the same Delta protocol, so one "before commit" point (normalise's first table) stands for all;
+ * {@link KillPoint#started} and a "before commit" point of the summarise MERGE pass too, and are one line each
+ * to add.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -101,7 +104,6 @@ class KilledJobTest {
   @Test
   @Order(1)
   void normaliseKilledBeforeAndBetweenCommitsThenRerunGivesTheUninterruptedTables() throws Exception {
-    killAndCheck("normalise", KillPoint.started("landing files in"), NORMALISED);
     killAndCheck("normalise", KillPoint.beforeCommit(Silver.SESSIONS), NORMALISED);
     killAndCheck("normalise", KillPoint.afterCommit(Silver.EVENTS), NORMALISED);
     normalise(config);
@@ -111,9 +113,8 @@ class KilledJobTest {
 
   @Test
   @Order(2)
-  void summariseKilledDuringAndAfterAMergeThenRerunGivesTheUninterruptedTables() throws Exception {
+  void summariseKilledAfterAMergeThenRerunGivesTheUninterruptedTables() throws Exception {
     ensureNormalised();
-    killAndCheck("summarise", KillPoint.beforeCommit(Gold.STREAM_SUMMARY), Gold.SUMMARIES);
     killAndCheck("summarise", KillPoint.afterCommit(Gold.STREAM_SUMMARY), Gold.SUMMARIES);
     SummariseJob.run(spark, config, D);
     assertConverged(Gold.SUMMARIES);
@@ -153,6 +154,7 @@ class KilledJobTest {
     }
     ChildJob.Kill kill = child.killAt(job, D, point);
     List<String> committed = new ArrayList<>();
+    List<String> complete = new ArrayList<>();
     for (TableSpec t : tables) {
       List<String> now = contents(config, t);
       boolean asBefore = now.equals(before.get(t));
@@ -165,8 +167,12 @@ class KilledJobTest {
       if (asReference && !asBefore) {
         committed.add(t.name());
       }
+      if (asReference) {
+        complete.add(t.name());
+      }
     }
-    point.committedTable().ifPresent(t -> assertThat(committed).as("after " + kill + ", its commit is visible")
+    // tables are written a few at once: an earlier kill may have left this one complete already
+    point.committedTable().ifPresent(t -> assertThat(complete).as("after " + kill + ", its commit is visible")
         .contains(t.name()));
     kills.add(kill + "; tables then new: " + committed);
   }

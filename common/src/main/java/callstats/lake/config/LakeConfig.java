@@ -176,18 +176,10 @@ public final class LakeConfig {
     return Collections.unmodifiableMap(out);
   }
 
-  /**
-   * Spark settings: the master used when spark-submit gave none, defaults for other keys, and how many tables a
-   * job writes at once ({@code table-writers}, at least 1).
-   */
-  public record SparkSettings(String master, String appName, Map<String, String> settings, int tableWriters) {
+  /** Spark settings: the master used when spark-submit gave none, and defaults for other keys. */
+  public record SparkSettings(String master, String appName, Map<String, String> settings) {
     static SparkSettings from(Config c) {
-      int writers = c.getInt("table-writers");
-      if (writers < 1) {
-        throw new ConfigException.BadValue(c.origin(), "table-writers", "must be at least 1, was " + writers);
-      }
-      return new SparkSettings(c.getString("master"), c.getString("app-name"), flatten(c.getConfig("settings")),
-          writers);
+      return new SparkSettings(c.getString("master"), c.getString("app-name"), flatten(c.getConfig("settings")));
     }
   }
 

@@ -63,16 +63,6 @@ class LakeConfigTest {
   }
 
   @Test
-  void tableWritersDefaultToThreeAndMustBePositive() throws IOException {
-    assertThat(LakeConfig.load(null, null, null, Map.of(), dir).spark().tableWriters()).isEqualTo(3);
-    assertThat(LakeConfig.load(conf("callstats-lake.spark.table-writers = 1"), null, null, Map.of(), dir)
-        .spark().tableWriters()).isEqualTo(1);
-    File zero = conf("callstats-lake.spark.table-writers = 0");
-    assertThatThrownBy(() -> LakeConfig.load(zero, null, null, Map.of(), dir))
-        .isInstanceOf(ConfigError.class).hasMessageContaining("table-writers").hasMessageContaining("at least 1");
-  }
-
-  @Test
   void s3SettingsCarryNoCredentials() throws IOException {
     File f = conf("callstats-lake { s3 { endpoint = \"http://127.0.0.1:9000\", path-style-access = true } }");
     LakeConfig c = LakeConfig.load(f, null, null, Map.of(), dir);

@@ -16,7 +16,6 @@ import callstats.lake.ingest.IngestSettings;
 import callstats.lake.ingest.QuarantineReason;
 import callstats.lake.jobs.normalise.Parsed.Kind;
 import callstats.lake.jobs.spark.HadoopConf;
-import callstats.lake.spark.TableWriters;
 import callstats.lake.table.DeltaTables;
 import callstats.lake.table.TableSpec;
 import callstats.lake.table.gold.RtcstatsFeatureTables;
@@ -106,28 +105,19 @@ public final class NormaliseJob {
       Dataset<Row> lines = part(parsed, Kind.LINE);
       Dataset<Row> duplicates = duplicates(lines).persist(StorageLevel.MEMORY_AND_DISK());
       try {
-        List<Runnable> writes = new ArrayList<>();
         for (TableSpec table : recordTables()) {
-          writes.add(() -> {
-            step(spark, date, table.qualifiedName());
-            Dataset<Row> records = part(parsed, Kind.of(table)).join(
-                duplicates.select(col("source_file").as("d_file"), col("line_number").as("d_line")), joinOn(),
-                "left_anti");
-            write(spark, config, table, counts.get(Kind.of(table)), shape(table, records), where, commit);
-          });
+          step(spark, date, table.qualifiedName());
+          Dataset<Row> records = part(parsed, Kind.of(table)).join(
+              duplicates.select(col("source_file").as("d_file"), col("line_number").as("d_line")), joinOn(), "left_anti");
+          write(spark, config, table, counts.get(Kind.of(table)), shape(table, records), where, commit);
         }
-        writes.add(() -> {
-          step(spark, date, Silver.QUARANTINE.qualifiedName());
-          long quarantined = counts.get(Kind.QUARANTINE) + (duplicates.isEmpty() ? 0 : 1);
-          write(spark, config, Silver.QUARANTINE, quarantined,
-              quarantine(part(parsed, Kind.QUARANTINE), duplicates, date), where, commit);
-        });
-        writes.add(() -> {
-          step(spark, date, Silver.INGEST_LOG.qualifiedName());
-          Dataset<Row> log = ingestLog(part(parsed, Kind.FILE), lines, duplicates, date, runId);
-          write(spark, config, Silver.INGEST_LOG, counts.get(Kind.FILE), log, where, commit);
-        });
-        TableWriters.run(config.spark().tableWriters(), writes);
+        step(spark, date, Silver.QUARANTINE.qualifiedName());
+        long quarantined = counts.get(Kind.QUARANTINE) + (duplicates.isEmpty() ? 0 : 1);
+        write(spark, config, Silver.QUARANTINE, quarantined, quarantine(part(parsed, Kind.QUARANTINE), duplicates, date),
+            where, commit);
+        step(spark, date, Silver.INGEST_LOG.qualifiedName());
+        Dataset<Row> log = ingestLog(part(parsed, Kind.FILE), lines, duplicates, date, runId);
+        write(spark, config, Silver.INGEST_LOG, counts.get(Kind.FILE), log, where, commit);
       } finally {
         duplicates.unpersist();
       }

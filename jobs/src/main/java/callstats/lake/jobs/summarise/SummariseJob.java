@@ -8,13 +8,11 @@ import static org.apache.spark.sql.functions.min;
 
 import callstats.lake.config.LakeConfig;
 import callstats.lake.metrics.quality.IssueThresholds;
-import callstats.lake.spark.TableWriters;
 import callstats.lake.table.DeltaTables;
 import callstats.lake.table.TableSpec;
 import callstats.lake.table.gold.Gold;
 import callstats.lake.table.silver.Silver;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -81,17 +79,13 @@ public final class SummariseJob {
           .mapPartitions(new CallRows(thresholds, clockSkewMs), Encoders.row(CallRows.SCHEMA))
           .persist(StorageLevel.MEMORY_AND_DISK());
       String target = between("call_date", date.minusDays(3L * lateDays), date.plusDays(lateDays));
-      List<Runnable> merges = new ArrayList<>();
       for (TableSpec t : Gold.SUMMARIES) {
-        merges.add(() -> {
-          spark.sparkContext().setJobGroup(JOB + " " + date, JOB + " " + date + ": " + t.qualifiedName(), false);
-          int k = Gold.SUMMARIES.indexOf(t);
-          Dataset<Row> rows = gold.where(col("kind").equalTo(k)).select(col(t.name() + ".*"));
-          DeltaTables.mergeEntities(spark, t, config.lake(), rows, calls, List.of("app_id", "conf_id"), keys(t),
-              target, commit);
-        });
+        spark.sparkContext().setJobGroup(JOB + " " + date, JOB + " " + date + ": " + t.qualifiedName(), false);
+        int k = Gold.SUMMARIES.indexOf(t);
+        Dataset<Row> rows = gold.where(col("kind").equalTo(k)).select(col(t.name() + ".*"));
+        DeltaTables.mergeEntities(spark, t, config.lake(), rows, calls, List.of("app_id", "conf_id"), keys(t), target,
+            commit);
       }
-      TableWriters.run(config.spark().tableWriters(), merges);
       gold.unpersist();
     } finally {
       calls.unpersist();

@@ -68,7 +68,7 @@ final class ChildJob {
     long t0 = System.nanoTime();
     Process p = pb.start();
     try {
-      while (!point.reached(log)) {
+      while (!point.reached()) {
         if (!p.isAlive()) {
           fail("%s ended (exit %d) before it could be killed %s; kill earlier or give it more input. Log:%n%s", job,
               p.exitValue(), point, tail(log));

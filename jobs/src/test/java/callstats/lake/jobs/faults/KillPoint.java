@@ -13,40 +13,33 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A moment at which to kill a job, recognised from outside the job by polling the lake's files (or the job's
- * log): the production code has no hooks for it. {@link #arm} notes what is there before the job starts; a
+ * A moment at which to kill a job, recognised from outside the job by polling the lake's files: the production
+ * code has no hooks for it. {@link #arm} notes what is there before the job starts; a
  * commit of the job is a new {@code _delta_log/NNN.json} that carries the job's {@code userMetadata} (the empty
  * commit that creates a table carries none).
  */
 final class KillPoint {
 
-  private enum Kind { STARTED, BEFORE_COMMIT, AFTER_COMMIT }
+  private enum Kind { BEFORE_COMMIT, AFTER_COMMIT }
 
   private final Kind kind;
   private final TableSpec table;
-  private final String logText;
   private Path dir;
   private Set<Path> filesAtStart = Set.of();
 
-  private KillPoint(Kind kind, TableSpec table, String logText) {
+  private KillPoint(Kind kind, TableSpec table) {
     this.kind = kind;
     this.table = table;
-    this.logText = logText;
-  }
-
-  /** Before anything is written: the job's log says {@code text} (for example that it listed its input). */
-  static KillPoint started(String text) {
-    return new KillPoint(Kind.STARTED, null, text);
   }
 
   /** During the write of {@code table}, before its commit: a new data file, no new commit of the table yet. */
   static KillPoint beforeCommit(TableSpec table) {
-    return new KillPoint(Kind.BEFORE_COMMIT, table, null);
+    return new KillPoint(Kind.BEFORE_COMMIT, table);
   }
 
   /** Right after the commit of {@code table}: its first new commit is there (the job is between tables). */
   static KillPoint afterCommit(TableSpec table) {
-    return new KillPoint(Kind.AFTER_COMMIT, table, null);
+    return new KillPoint(Kind.AFTER_COMMIT, table);
   }
 
   /** The table whose commit is already in the lake when the job is killed here, if any. */
@@ -56,16 +49,13 @@ final class KillPoint {
 
   /** Notes the table's files before the job starts. */
   void arm(Path lake) {
-    if (table != null) {
-      dir = lake.resolve(table.layer()).resolve(table.name());
-      filesAtStart = files();
-    }
+    dir = lake.resolve(table.layer()).resolve(table.name());
+    filesAtStart = files();
   }
 
-  /** Whether the moment has come, given the job's log so far. */
-  boolean reached(Path log) {
+  /** Whether the moment has come. */
+  boolean reached() {
     return switch (kind) {
-      case STARTED -> read(log).contains(logText);
       case BEFORE_COMMIT -> !newDataFiles().isEmpty() && newCommits().isEmpty();
       case AFTER_COMMIT -> !newCommits().isEmpty();
     };
@@ -110,7 +100,6 @@ final class KillPoint {
   @Override
   public String toString() {
     return switch (kind) {
-      case STARTED -> "started (log says '" + logText + "')";
       case BEFORE_COMMIT -> "before the commit of " + table.qualifiedName();
       case AFTER_COMMIT -> "right after the commit of " + table.qualifiedName();
     };

@@ -49,9 +49,8 @@ import org.slf4j.LoggerFactory;
  * <p>The kills are chained on one lake (normalise, then summarise, then aggregate). Cost: four simulated calls,
  * four child JVMs of 15-25 s each, one reference run and three re-runs in the test session: about three minutes
  * on two cores, most of it Spark and Delta work that does not shrink with the input. Every writer commits
- * through the same Delta protocol, so one "before commit" point (normalise's first table) stands for all;
- * {@link KillPoint#started} and a "before commit" point of the summarise MERGE pass too, and are one line each
- * to add.
+ * through the same Delta protocol, so one "before commit" point (normalise's first table) stands for all; one
+ * of the summarise MERGE passes too, and is one line to add.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -68,6 +68,10 @@ public final class Benchmark implements Callable<Integer> {
   @Option(names = "--calls-per-task", description = "Simulator calls per task: 1 gives many small landing files")
   Integer callsPerTask;
 
+  @Option(names = "--split-lines", description = "Cut each landing file of the day into files of this many lines: "
+      + "the same lines and bytes in thousands of small files")
+  Integer splitLines;
+
   @Option(names = "--label", description = "Name of this size in the results (default: <size-mb>mb)")
   String label;
 
@@ -108,7 +112,8 @@ public final class Benchmark implements Callable<Integer> {
         : new File(System.getenv("CALLSTATS_LAKE_CONF"));
     String profile = confFile == null ? "defaults" : confFile.getName().replaceFirst("\\.conf$", "");
     Path dir = work.toPath().resolve(name + "-" + profile + "-seed" + seed + "-calls" + calls
-        + (callsPerTask == null ? "" : "-cpt" + callsPerTask)).toAbsolutePath();
+        + (callsPerTask == null ? "" : "-cpt" + callsPerTask) + (splitLines == null ? "" : "-split" + splitLines))
+        .toAbsolutePath();
     LakeConfig config = LakeConfig.load(confFile, dir.resolve("lake").toString(),
         dir.resolve("lake").resolve("landing").toString(), System.getenv(), Path.of("").toAbsolutePath());
     SparkSession spark = LakeSession.create(config);
@@ -123,7 +128,8 @@ public final class Benchmark implements Callable<Integer> {
           "spark", spark.version(), "master", spark.sparkContext().master(),
           "shuffle_partitions", spark.conf().get("spark.sql.shuffle.partitions")));
       generate(spark, config, day, calls, dir);
-      Expected truth = truth(spark, config, day);
+      Long splitFiles = split(config, day, dir);
+      Expected truth = truth(spark, config, day, splitFiles);
       result.put("calls", calls);
       result.put("input_mb", truth.rawBytes / 1e6);
       result.put("input_gzip_mb", truth.gzipBytes / 1e6);
@@ -155,10 +161,36 @@ public final class Benchmark implements Callable<Integer> {
     result.put("generated", String.format(Locale.ROOT, "%d calls in %.0f s", sim.calls(), sim.seconds()));
   }
 
+  /**
+   * With --split-lines, cuts the day's landing files into small ones, once (a marker file records it); returns the
+   * number of files the day then has, or null without the option.
+   */
+  private Long split(LakeConfig config, LocalDate day, Path dir) throws IOException {
+    if (splitLines == null) {
+      return null;
+    }
+    Path marker = dir.resolve("split.json");
+    if (!Files.exists(marker)) {
+      long files = LandingSplitter.split(dayFolder(config, day), splitLines);
+      Files.writeString(marker, mapper().writeValueAsString(Map.of("lines_per_file", splitLines, "files", files)));
+    }
+    long files = mapper().readTree(marker.toFile()).get("files").asLong();
+    result.put("split_lines_per_file", splitLines);
+    return files;
+  }
+
+  private static Path dayFolder(LakeConfig config, LocalDate day) {
+    return Path.of(config.landing().resolve("callstats").resolve("date=" + day).value().replaceFirst("^file:", ""));
+  }
+
   private record Expected(long files, long lines, long rawBytes, long gzipBytes, long calls, long appDayCalls) {}
 
-  /** What the simulator wrote into the landing date D, and the calls it started on D. */
-  private static Expected truth(SparkSession spark, LakeConfig config, LocalDate day) throws IOException {
+  /**
+   * What the simulator wrote into the landing date D, and the calls it started on D; {@code splitFiles}, when not
+   * null, is the day's number of files after the split (lines and bytes are unchanged by it).
+   */
+  private static Expected truth(SparkSession spark, LakeConfig config, LocalDate day, Long splitFiles)
+      throws IOException {
     LakeUri truth = config.lake().resolve("simulator").resolve("truth");
     Row landed = spark.read().format("delta").load(truth.resolve(Truth.LANDING_DAYS.name()).value())
         .where(col("date").equalTo(lit(day.toString())).and(col("landing_date").equalTo(lit(day.toString()))))
@@ -168,12 +200,11 @@ public final class Benchmark implements Callable<Integer> {
     Row appDays = spark.read().format("delta").load(truth.resolve(Truth.APP_DAYS.name()).value())
         .where(col("date").equalTo(lit(day.toString()))).agg(sum("calls")).first();
     long gzip = 0;
-    Path folder = Path.of(config.landing().resolve("callstats").resolve("date=" + day).value()
-        .replaceFirst("^file:", ""));
-    try (var files = Files.walk(folder)) {
+    try (var files = Files.walk(dayFolder(config, day))) {
       gzip = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
     }
-    return new Expected(landed.getLong(0), landed.getLong(1), landed.getLong(2), gzip, calls, appDays.getLong(0));
+    return new Expected(splitFiles != null ? splitFiles : landed.getLong(0), landed.getLong(1), landed.getLong(2), gzip,
+        calls, appDays.getLong(0));
   }
 
   private void measure(SparkSession spark, LakeConfig config, LocalDate day, Path dir, Expected truth) {

@@ -170,11 +170,13 @@ public final class Benchmark implements Callable<Integer> {
       return null;
     }
     Path marker = dir.resolve("split.json");
-    if (!Files.exists(marker)) {
-      long files = LandingSplitter.split(dayFolder(config, day), splitLines);
+    long files;
+    if (Files.exists(marker)) {
+      files = mapper().readTree(marker.toFile()).get("files").asLong();
+    } else {
+      files = LandingSplitter.split(dayFolder(config, day), splitLines);
       Files.writeString(marker, mapper().writeValueAsString(Map.of("lines_per_file", splitLines, "files", files)));
     }
-    long files = mapper().readTree(marker.toFile()).get("files").asLong();
     result.put("split_lines_per_file", splitLines);
     return files;
   }

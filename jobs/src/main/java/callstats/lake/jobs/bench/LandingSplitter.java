@@ -1,6 +1,5 @@
 package callstats.lake.jobs.bench;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +46,7 @@ final class LandingSplitter {
     String base = original.getFileName().toString();
     base = base.substring(0, base.length() - SUFFIX.length());
     byte[] buffer = new byte[1 << 16];
-    try (InputStream in = new BufferedInputStream(new GZIPInputStream(Files.newInputStream(original), 1 << 16))) {
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(original), 1 << 16)) {
       int part = 0;
       int lines = 0;
       OutputStream out = null;

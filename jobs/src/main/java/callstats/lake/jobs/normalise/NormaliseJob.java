@@ -39,7 +39,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
@@ -226,17 +225,15 @@ public final class NormaliseJob {
     }
     Dataset<Row> rows = records.drop("_file", "_line");
     if (table == Silver.RTP_STREAM_SAMPLES) {
-      return rows.repartition(col("app_id"), col("conf_id"), col("uc_id"), col("connection_id"))
-          .sortWithinPartitions(columns(SampleDeltas.RTP_ORDER))
-          .mapPartitions(SampleDeltas.rtp(), Encoders.row(table.schema()));
+      return SampleDeltas.rtp(rows.repartition(col("app_id"), col("conf_id"), col("uc_id"), col("connection_id"))
+          .sortWithinPartitions(columns(SampleDeltas.RTP_ORDER)));
     }
     if (RtcstatsFeatureTables.ALL.contains(table)) {
       return rows.repartition(1).sortWithinPartitions("app_id", "conf_id", "dump_id", "source_file");
     }
     if (table == Silver.TRANSPORT_SAMPLES) {
-      return rows.repartition(col("app_id"), col("conf_id"), col("uc_id"), col("connection_id"))
-          .sortWithinPartitions(columns(SampleDeltas.TRANSPORT_ORDER))
-          .mapPartitions(SampleDeltas.transport(), Encoders.row(table.schema()));
+      return SampleDeltas.transport(rows.repartition(col("app_id"), col("conf_id"), col("uc_id"),
+          col("connection_id")).sortWithinPartitions(columns(SampleDeltas.TRANSPORT_ORDER)));
     }
     return rows.repartition(col("app_id"), col("conf_id")).sortWithinPartitions("app_id", "conf_id", "source_file",
         "line_number");

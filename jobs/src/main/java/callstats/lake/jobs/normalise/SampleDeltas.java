@@ -3,16 +3,26 @@ package callstats.lake.jobs.normalise;
 import callstats.lake.metrics.CounterDelta;
 import callstats.lake.table.silver.RtpStreamSampleCol;
 import callstats.lake.table.silver.TransportSampleCol;
-import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Objects;
 import java.util.TreeSet;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.rdd.RDD;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.expressions.UnsafeRow;
+import org.apache.spark.sql.catalyst.util.ArrayData;
+import org.apache.spark.sql.catalyst.util.GenericArrayData;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * Interval deltas and rates against the previous sample of the same stream (rtp) or connection
@@ -31,6 +41,9 @@ final class SampleDeltas {
   static final String DUPLICATE_TIMESTAMP = "duplicate_timestamp";
   static final String OUT_OF_ORDER = "out_of_order";
 
+  private static final UTF8String INBOUND = UTF8String.fromString("inbound");
+  private static final UTF8String REMOTE_INBOUND = UTF8String.fromString("remote-inbound");
+
   private SampleDeltas() {}
 
   /** The sort order the functions below expect, after partitioning by the first four columns. */
@@ -39,42 +52,61 @@ final class SampleDeltas {
   static final String[] TRANSPORT_ORDER = {"app_id", "conf_id", "uc_id", "connection_id", "sample_ts", "received_at",
       "source_file", "line_number"};
 
-  static MapPartitionsFunction<Row, Row> rtp() {
-    return rows -> new Chain(rows, SampleDeltas::rtpKey, SampleDeltas::rtpDelta,
+  /** The rtp rows with their deltas, from rows already partitioned and sorted by {@link #RTP_ORDER}. */
+  static Dataset<Row> rtp(Dataset<Row> sorted) {
+    int[] key = ordinals(RtpStreamSampleCol.APP_ID, RtpStreamSampleCol.CONF_ID, RtpStreamSampleCol.UC_ID,
+        RtpStreamSampleCol.CONNECTION_ID, RtpStreamSampleCol.DIRECTION, RtpStreamSampleCol.KIND,
+        RtpStreamSampleCol.SSRC);
+    StructType schema = sorted.schema();
+    return walk(sorted, rows -> new Chain(rows, schema, key, SampleDeltas::rtpDelta,
         RtpStreamSampleCol.SAMPLE_TS.ordinal(), RtpStreamSampleCol.FLAGS.ordinal(),
         RtpStreamSampleCol.RECEIVED_AT.ordinal(), RtpStreamSampleCol.SOURCE_FILE.ordinal(),
-        RtpStreamSampleCol.LINE_NUMBER.ordinal());
+        RtpStreamSampleCol.LINE_NUMBER.ordinal()));
   }
 
-  static MapPartitionsFunction<Row, Row> transport() {
-    return rows -> new Chain(rows, SampleDeltas::transportKey, SampleDeltas::transportDelta,
+  /** The transport rows with their deltas, from rows already partitioned and sorted by {@link #TRANSPORT_ORDER}. */
+  static Dataset<Row> transport(Dataset<Row> sorted) {
+    int[] key = ordinals(TransportSampleCol.APP_ID, TransportSampleCol.CONF_ID, TransportSampleCol.UC_ID,
+        TransportSampleCol.CONNECTION_ID);
+    StructType schema = sorted.schema();
+    return walk(sorted, rows -> new Chain(rows, schema, key, SampleDeltas::transportDelta,
         TransportSampleCol.SAMPLE_TS.ordinal(), TransportSampleCol.FLAGS.ordinal(),
         TransportSampleCol.RECEIVED_AT.ordinal(), TransportSampleCol.SOURCE_FILE.ordinal(),
-        TransportSampleCol.LINE_NUMBER.ordinal());
+        TransportSampleCol.LINE_NUMBER.ordinal()));
   }
 
-  private static List<Object> rtpKey(Row r) {
-    return List.of(r.get(RtpStreamSampleCol.APP_ID.ordinal()), r.get(RtpStreamSampleCol.CONF_ID.ordinal()),
-        r.get(RtpStreamSampleCol.UC_ID.ordinal()), r.get(RtpStreamSampleCol.CONNECTION_ID.ordinal()),
-        r.get(RtpStreamSampleCol.DIRECTION.ordinal()), r.get(RtpStreamSampleCol.KIND.ordinal()),
-        r.get(RtpStreamSampleCol.SSRC.ordinal()));
+  /**
+   * Runs {@code walk} over each partition of {@code sorted} as Spark's own rows, and gives back a frame of the same
+   * schema. Spark's internal row API (public in the bytecode, internal to Spark): a walk over Java {@code Row}
+   * objects would convert all 81 columns of every sample twice, which cost more than the walk itself. Rows
+   * coming in may be reused by Spark once the next one is read: the walk copies what it keeps.
+   */
+  private static Dataset<Row> walk(Dataset<Row> sorted,
+      FlatMapFunction<Iterator<InternalRow>, InternalRow> walk) {
+    var frame = (org.apache.spark.sql.classic.Dataset<Row>) sorted;
+    RDD<InternalRow> rows = frame.queryExecution().toRdd().toJavaRDD().mapPartitions(walk, true).rdd();
+    return frame.sparkSession().internalCreateDataFrame(rows, frame.schema(), false);
   }
 
-  private static List<Object> transportKey(Row r) {
-    return List.of(r.get(TransportSampleCol.APP_ID.ordinal()), r.get(TransportSampleCol.CONF_ID.ordinal()),
-        r.get(TransportSampleCol.UC_ID.ordinal()), r.get(TransportSampleCol.CONNECTION_ID.ordinal()));
+  private static int[] ordinals(Enum<?>... cols) {
+    int[] out = new int[cols.length];
+    for (int i = 0; i < cols.length; i++) {
+      out[i] = cols[i].ordinal();
+    }
+    return out;
   }
 
-  /** Fills the delta slots of {@code out} from the previous and current sample; returns extra flags. */
+  /** Fills the delta slots of {@code out} from the previous and current sample; adds flags to {@code flags}. */
   interface DeltaFunction {
-    void apply(Row prev, Row cur, double intervalS, Object[] out, TreeSet<String> flags);
+    void apply(InternalRow prev, InternalRow cur, double intervalS, UnsafeRow out, List<String> flags);
   }
 
-  private static void rtpDelta(Row prev, Row cur, double intervalS, Object[] out, TreeSet<String> flags) {
-    String direction = cur.getString(RtpStreamSampleCol.DIRECTION.ordinal());
-    boolean receiving = direction.equals("inbound") || direction.equals("remote-inbound");
+  private static void rtpDelta(InternalRow prev, InternalRow cur, double intervalS, UnsafeRow out,
+      List<String> flags) {
+    UTF8String direction = cur.getUTF8String(RtpStreamSampleCol.DIRECTION.ordinal());
+    boolean receiving = direction.equals(INBOUND) || direction.equals(REMOTE_INBOUND);
     int packetsCol = (receiving ? RtpStreamSampleCol.PACKETS_RECEIVED : RtpStreamSampleCol.PACKETS_SENT).ordinal();
-    int bytesCol = (direction.equals("inbound") ? RtpStreamSampleCol.BYTES_RECEIVED : RtpStreamSampleCol.BYTES_SENT)
+    int bytesCol = (direction.equals(INBOUND) ? RtpStreamSampleCol.BYTES_RECEIVED : RtpStreamSampleCol.BYTES_SENT)
         .ordinal();
     CounterDelta.Kind kind = streamKind(prev, cur, packetsCol, bytesCol);
     if (kind == CounterDelta.Kind.RESET) {
@@ -94,32 +126,33 @@ final class SampleDeltas {
       }
       lost = CounterDelta.signedCounterDelta(p, c, kind);
     }
-    int framesCol = (direction.equals("inbound") ? RtpStreamSampleCol.FRAMES_DECODED : RtpStreamSampleCol.FRAMES_ENCODED)
+    int framesCol = (direction.equals(INBOUND) ? RtpStreamSampleCol.FRAMES_DECODED : RtpStreamSampleCol.FRAMES_ENCODED)
         .ordinal();
     Long frames = counterDelta(prev, cur, framesCol, kind);
     Long concealed = counterDelta(prev, cur, RtpStreamSampleCol.CONCEALED_SAMPLES.ordinal(), kind);
     Long samples = counterDelta(prev, cur, RtpStreamSampleCol.TOTAL_SAMPLES_RECEIVED.ordinal(), kind);
-    out[RtpStreamSampleCol.INTERVAL_S.ordinal()] = intervalS;
-    out[RtpStreamSampleCol.DELTA_PACKETS.ordinal()] = packets;
-    out[RtpStreamSampleCol.DELTA_BYTES.ordinal()] = bytes;
-    out[RtpStreamSampleCol.DELTA_PACKETS_LOST.ordinal()] = lost;
-    out[RtpStreamSampleCol.DELTA_FRAMES.ordinal()] = frames;
-    out[RtpStreamSampleCol.DELTA_CONCEALED_SAMPLES.ordinal()] = concealed;
-    out[RtpStreamSampleCol.DELTA_TOTAL_SAMPLES.ordinal()] = samples;
+    setDouble(out, RtpStreamSampleCol.INTERVAL_S, intervalS);
+    setLong(out, RtpStreamSampleCol.DELTA_PACKETS, packets);
+    setLong(out, RtpStreamSampleCol.DELTA_BYTES, bytes);
+    setLong(out, RtpStreamSampleCol.DELTA_PACKETS_LOST, lost);
+    setLong(out, RtpStreamSampleCol.DELTA_FRAMES, frames);
+    setLong(out, RtpStreamSampleCol.DELTA_CONCEALED_SAMPLES, concealed);
+    setLong(out, RtpStreamSampleCol.DELTA_TOTAL_SAMPLES, samples);
     if (intervalS >= MIN_RATE_INTERVAL_S) {
-      out[RtpStreamSampleCol.BITRATE_KBPS.ordinal()] = bytes == null ? null : bytes * 8.0 / intervalS / 1000.0;
-      out[RtpStreamSampleCol.PACKET_RATE.ordinal()] = packets == null ? null : packets / intervalS;
-      out[RtpStreamSampleCol.FRAME_RATE.ordinal()] = frames == null ? null : frames / intervalS;
+      setDouble(out, RtpStreamSampleCol.BITRATE_KBPS, bytes == null ? null : bytes * 8.0 / intervalS / 1000.0);
+      setDouble(out, RtpStreamSampleCol.PACKET_RATE, packets == null ? null : packets / intervalS);
+      setDouble(out, RtpStreamSampleCol.FRAME_RATE, frames == null ? null : frames / intervalS);
     }
     if (receiving && lost != null && packets != null && lost + packets > 0) {
-      out[RtpStreamSampleCol.LOSS_PCT.ordinal()] = 100.0 * lost / (lost + packets);
+      setDouble(out, RtpStreamSampleCol.LOSS_PCT, 100.0 * lost / (lost + packets));
     }
     if (concealed != null && samples != null && samples > 0) {
-      out[RtpStreamSampleCol.CONCEALMENT_PCT.ordinal()] = Math.min(100.0, 100.0 * concealed / samples);
+      setDouble(out, RtpStreamSampleCol.CONCEALMENT_PCT, Math.min(100.0, 100.0 * concealed / samples));
     }
   }
 
-  private static void transportDelta(Row prev, Row cur, double intervalS, Object[] out, TreeSet<String> flags) {
+  private static void transportDelta(InternalRow prev, InternalRow cur, double intervalS, UnsafeRow out,
+      List<String> flags) {
     int sentCol = TransportSampleCol.BYTES_SENT.ordinal();
     int receivedCol = TransportSampleCol.BYTES_RECEIVED.ordinal();
     CounterDelta.Kind kind = streamKind(prev, cur, sentCol, receivedCol);
@@ -128,17 +161,36 @@ final class SampleDeltas {
     } else if (kind == CounterDelta.Kind.WRAP) {
       flags.add(COUNTER_WRAP);
     }
-    out[TransportSampleCol.INTERVAL_S.ordinal()] = intervalS;
+    setDouble(out, TransportSampleCol.INTERVAL_S, intervalS);
     if (intervalS >= MIN_RATE_INTERVAL_S) {
       Long sent = counterDelta(prev, cur, sentCol, kind);
       Long received = counterDelta(prev, cur, receivedCol, kind);
-      out[TransportSampleCol.SEND_BITRATE_KBPS.ordinal()] = sent == null ? null : sent * 8.0 / intervalS / 1000.0;
-      out[TransportSampleCol.RECEIVE_BITRATE_KBPS.ordinal()] = received == null ? null : received * 8.0 / intervalS / 1000.0;
+      setDouble(out, TransportSampleCol.SEND_BITRATE_KBPS, sent == null ? null : sent * 8.0 / intervalS / 1000.0);
+      setDouble(out, TransportSampleCol.RECEIVE_BITRATE_KBPS,
+          received == null ? null : received * 8.0 / intervalS / 1000.0);
+    }
+  }
+
+  /** Writes a {@code bigint} slot of the row in place (its type is fixed-width, so the row keeps its size). */
+  private static void setLong(UnsafeRow row, Enum<?> col, Long value) {
+    if (value == null) {
+      row.setNullAt(col.ordinal());
+    } else {
+      row.setLong(col.ordinal(), value);
+    }
+  }
+
+  /** Writes a {@code double} slot of the row in place. */
+  private static void setDouble(UnsafeRow row, Enum<?> col, Double value) {
+    if (value == null) {
+      row.setNullAt(col.ordinal());
+    } else {
+      row.setDouble(col.ordinal(), value);
     }
   }
 
   /** Reset, wrap or normal, judged on the stream's main counter (or its second when the first is absent). */
-  private static CounterDelta.Kind streamKind(Row prev, Row cur, int mainCol, int secondCol) {
+  private static CounterDelta.Kind streamKind(InternalRow prev, InternalRow cur, int mainCol, int secondCol) {
     for (int col : new int[] {mainCol, secondCol}) {
       if (!prev.isNullAt(col) && !cur.isNullAt(col)) {
         return CounterDelta.classify(prev.getLong(col), cur.getLong(col));
@@ -151,7 +203,7 @@ final class SampleDeltas {
    * Growth of one counter: after a stream reset every counter restarted; otherwise each counter may wrap
    * on its own, and a counter that fell without wrapping contributes nothing.
    */
-  private static Long counterDelta(Row prev, Row cur, int col, CounterDelta.Kind streamKind) {
+  private static Long counterDelta(InternalRow prev, InternalRow cur, int col, CounterDelta.Kind streamKind) {
     if (prev.isNullAt(col) || cur.isNullAt(col)) {
       return null;
     }
@@ -165,21 +217,23 @@ final class SampleDeltas {
   }
 
   /** Walks sorted rows, pairing each with the previous row of the same key. */
-  private static final class Chain implements Iterator<Row> {
-    private final Iterator<Row> in;
-    private final java.util.function.Function<Row, List<Object>> key;
+  private static final class Chain implements Iterator<InternalRow> {
+    private final Iterator<InternalRow> in;
+    private final DataType[] types;
+    private final int[] key;
     private final DeltaFunction delta;
     private final int tsCol;
     private final int flagsCol;
     private final int receivedCol;
     private final int fileCol;
     private final int lineCol;
-    private Row prev;
-    private List<Object> prevKey;
+    private final List<String> added = new ArrayList<>(4);
+    private UnsafeRow prev;
 
-    Chain(Iterator<Row> in, java.util.function.Function<Row, List<Object>> key, DeltaFunction delta, int tsCol,
-        int flagsCol, int receivedCol, int fileCol, int lineCol) {
+    Chain(Iterator<InternalRow> in, StructType schema, int[] key, DeltaFunction delta, int tsCol, int flagsCol,
+        int receivedCol, int fileCol, int lineCol) {
       this.in = in;
+      this.types = Arrays.stream(schema.fields()).map(StructField::dataType).toArray(DataType[]::new);
       this.key = key;
       this.delta = delta;
       this.tsCol = tsCol;
@@ -195,53 +249,87 @@ final class SampleDeltas {
     }
 
     @Override
-    public Row next() {
+    public InternalRow next() {
       if (!in.hasNext()) {
         throw new NoSuchElementException();
       }
-      Row cur = in.next();
-      List<Object> k = key.apply(cur);
-      Object[] out = new Object[cur.length()];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = cur.get(i);
-      }
-      TreeSet<String> flags = new TreeSet<>(cur.getList(flagsCol));
-      if (prev == null || !Objects.equals(k, prevKey)) {
-        flags.add(FIRST_SAMPLE);
+      // A copy: Spark may reuse the row it gave once the next is read, and this one is the next one's previous.
+      UnsafeRow cur = ((UnsafeRow) in.next()).copy();
+      added.clear();
+      if (prev == null || !sameKey(prev, cur)) {
+        added.add(FIRST_SAMPLE);
         prev = cur;
-        prevKey = k;
       } else {
-        Timestamp a = prev.getTimestamp(tsCol);
-        Timestamp b = cur.getTimestamp(tsCol);
-        double intervalS = (micros(b) - micros(a)) / 1e6;
+        double intervalS = (cur.getLong(tsCol) - prev.getLong(tsCol)) / 1e6;
         if (arrivedLater(prev, cur)) {
-          flags.add(OUT_OF_ORDER);
+          added.add(OUT_OF_ORDER);
         }
         if (intervalS <= 0) {
-          flags.add(DUPLICATE_TIMESTAMP);
+          added.add(DUPLICATE_TIMESTAMP);
         } else {
-          delta.apply(prev, cur, intervalS, out, flags);
+          delta.apply(prev, cur, intervalS, cur, added);
           prev = cur;
         }
       }
-      out[flagsCol] = scala.jdk.javaapi.CollectionConverters.asScala(new ArrayList<>(flags)).toList();
-      return RowFactory.create(out);
+      return withFlags(cur);
+    }
+
+    private boolean sameKey(UnsafeRow a, UnsafeRow b) {
+      for (int col : key) {
+        boolean nullA = a.isNullAt(col);
+        if (nullA != b.isNullAt(col)) {
+          return false;
+        }
+        boolean equal = nullA || (types[col] instanceof StringType
+            ? a.getUTF8String(col).equals(b.getUTF8String(col))
+            : a.getLong(col) == b.getLong(col));
+        if (!equal) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * The row with its flags: the parser's flags and those added here, sorted and distinct. The flags are the one
+     * variable-width column the walk changes, so only a row that gains a flag is rebuilt.
+     */
+    private InternalRow withFlags(UnsafeRow row) {
+      ArrayData given = row.getArray(flagsCol);
+      if (added.isEmpty() && sortedAndDistinct(given)) {
+        return row;
+      }
+      TreeSet<String> flags = new TreeSet<>(added);
+      for (int i = 0; i < given.numElements(); i++) {
+        flags.add(given.getUTF8String(i).toString());
+      }
+      Object[] values = new Object[row.numFields()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = i == flagsCol ? null : row.get(i, types[i]);
+      }
+      values[flagsCol] = new GenericArrayData(flags.stream().map(UTF8String::fromString).toArray());
+      return new GenericInternalRow(values);
+    }
+
+    private static boolean sortedAndDistinct(ArrayData flags) {
+      for (int i = 1; i < flags.numElements(); i++) {
+        if (flags.getUTF8String(i - 1).toString().compareTo(flags.getUTF8String(i).toString()) >= 0) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** True when the earlier sample reached the gateway after this one (delivered out of order). */
-    private boolean arrivedLater(Row earlier, Row later) {
-      int c = earlier.getTimestamp(receivedCol).compareTo(later.getTimestamp(receivedCol));
+    private boolean arrivedLater(InternalRow earlier, InternalRow later) {
+      int c = Long.compare(earlier.getLong(receivedCol), later.getLong(receivedCol));
       if (c == 0) {
-        c = earlier.getString(fileCol).compareTo(later.getString(fileCol));
+        c = earlier.getUTF8String(fileCol).toString().compareTo(later.getUTF8String(fileCol).toString());
       }
       if (c == 0) {
         c = Long.compare(earlier.getLong(lineCol), later.getLong(lineCol));
       }
       return c > 0;
-    }
-
-    private static long micros(Timestamp t) {
-      return Math.floorDiv(t.getTime(), 1000L) * 1_000_000L + t.getNanos() / 1000L;
     }
   }
 }

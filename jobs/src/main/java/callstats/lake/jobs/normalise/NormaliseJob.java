@@ -97,7 +97,7 @@ public final class NormaliseJob {
     String where = "date = '" + date + "'";
     try {
       step(spark, date, "parse into " + staging);
-      spark.createDataFrame(rows, Parsed.SCHEMA).write().partitionBy("kind").parquet(staging.value());
+      SparkRows.frame(spark, rows, Parsed.SCHEMA).write().partitionBy("kind").parquet(staging.value());
       Dataset<Row> parsed = spark.read().schema(Parsed.SCHEMA).parquet(staging.value());
       Map<Kind, Long> counts = countByKind(parsed);
       LOG.info("normalise {}: parsed {}", date, counts);

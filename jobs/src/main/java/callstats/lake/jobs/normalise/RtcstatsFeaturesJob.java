@@ -58,7 +58,7 @@ public final class RtcstatsFeaturesJob {
     JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
         .parallelize(splits, Math.max(1, splits.size()))
         .flatMap(reader::read);
-    Iterator<Row> results = spark.createDataFrame(rows, Parsed.SCHEMA)
+    Iterator<Row> results = SparkRows.frame(spark, rows, Parsed.SCHEMA)
         .filter(col("kind").isin(Kind.FEATURES.ordinal(), Kind.FILE.ordinal()))
         .select(col("kind"), col("source_file"), col("features.dump_id"), col("features.features_json"),
             col("file.read_error"))

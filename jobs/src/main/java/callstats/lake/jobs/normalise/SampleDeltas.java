@@ -1,6 +1,7 @@
 package callstats.lake.jobs.normalise;
 
 import callstats.lake.metrics.CounterDelta;
+import callstats.lake.table.ColumnDef;
 import callstats.lake.table.silver.RtpStreamSampleCol;
 import callstats.lake.table.silver.TransportSampleCol;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ final class SampleDeltas {
     int[] key = ordinals(RtpStreamSampleCol.APP_ID, RtpStreamSampleCol.CONF_ID, RtpStreamSampleCol.UC_ID,
         RtpStreamSampleCol.CONNECTION_ID, RtpStreamSampleCol.DIRECTION, RtpStreamSampleCol.KIND,
         RtpStreamSampleCol.SSRC);
-    StructType schema = sorted.schema();
+    StructType schema = inColumnOrder(sorted.schema(), RtpStreamSampleCol.values());
     return walk(sorted, rows -> new Chain(rows, schema, key, SampleDeltas::rtpDelta,
         RtpStreamSampleCol.SAMPLE_TS.ordinal(), RtpStreamSampleCol.FLAGS.ordinal(),
         RtpStreamSampleCol.RECEIVED_AT.ordinal(), RtpStreamSampleCol.SOURCE_FILE.ordinal(),
@@ -68,7 +69,7 @@ final class SampleDeltas {
   static Dataset<Row> transport(Dataset<Row> sorted) {
     int[] key = ordinals(TransportSampleCol.APP_ID, TransportSampleCol.CONF_ID, TransportSampleCol.UC_ID,
         TransportSampleCol.CONNECTION_ID);
-    StructType schema = sorted.schema();
+    StructType schema = inColumnOrder(sorted.schema(), TransportSampleCol.values());
     return walk(sorted, rows -> new Chain(rows, schema, key, SampleDeltas::transportDelta,
         TransportSampleCol.SAMPLE_TS.ordinal(), TransportSampleCol.FLAGS.ordinal(),
         TransportSampleCol.RECEIVED_AT.ordinal(), TransportSampleCol.SOURCE_FILE.ordinal(),
@@ -86,6 +87,16 @@ final class SampleDeltas {
     var frame = (org.apache.spark.sql.classic.Dataset<Row>) sorted;
     RDD<InternalRow> rows = frame.queryExecution().toRdd().toJavaRDD().mapPartitions(walk, true).rdd();
     return frame.sparkSession().internalCreateDataFrame(rows, frame.schema(), false);
+  }
+
+  /** The walk reads and writes slots by the table's column ordinals, so the rows must have exactly those columns. */
+  private static StructType inColumnOrder(StructType schema, ColumnDef[] columns) {
+    List<String> expected = Arrays.stream(columns).map(ColumnDef::column).toList();
+    if (!Arrays.asList(schema.fieldNames()).equals(expected)) {
+      throw new IllegalArgumentException("sample deltas need the columns " + expected + ", in that order; got "
+          + Arrays.toString(schema.fieldNames()));
+    }
+    return schema;
   }
 
   private static int[] ordinals(Enum<?>... cols) {

@@ -34,8 +34,9 @@ import org.apache.spark.unsafe.types.UTF8String;
  * schema, instead of {@code createDataFrame}'s general encoder: the parser's union has 14 structs of which each row
  * fills one, and encoding it was the largest single cost of the parse stage. The values are the ones the encoder
  * takes ({@code String}, boxed numbers, {@code Timestamp} or {@code Instant}, {@code Date} or {@code LocalDate},
- * Java arrays or Scala sequences, nested {@code Row}s); anything else goes through Spark's own converters. A null in a field
- * declared not null fails the task with the field's name, as the encoder would.
+ * Java arrays or Scala sequences, nested {@code Row}s); anything else goes through Spark's own converters. A null
+ * in a field declared not null, or a value of the wrong class, fails the task with the field's name, as the encoder
+ * would.
  *
  * <p>Uses Spark's internal row API (public in the bytecode, internal to Spark).
  */
@@ -75,12 +76,24 @@ final class SparkRows {
   }
 
   private static Converter of(DataType type, String prefix) {
+    String field = prefix.substring(0, prefix.length() - 1);
     if (type instanceof StringType) {
-      return v -> UTF8String.fromString((String) v);
+      return v -> UTF8String.fromString(as(String.class, v, field));
     }
-    if (type instanceof LongType || type instanceof IntegerType || type instanceof DoubleType
-        || type instanceof BooleanType || type instanceof BinaryType) {
-      return v -> v;
+    if (type instanceof LongType) {
+      return v -> as(Long.class, v, field);
+    }
+    if (type instanceof IntegerType) {
+      return v -> as(Integer.class, v, field);
+    }
+    if (type instanceof DoubleType) {
+      return v -> as(Double.class, v, field);
+    }
+    if (type instanceof BooleanType) {
+      return v -> as(Boolean.class, v, field);
+    }
+    if (type instanceof BinaryType) {
+      return v -> as(byte[].class, v, field);
     }
     if (type instanceof TimestampType) {
       return v -> v instanceof Timestamp t ? DateTimeUtils.fromJavaTimestamp(t)
@@ -105,5 +118,13 @@ final class SparkRows {
       };
     }
     return v -> CatalystTypeConverters.convertToCatalyst(v);
+  }
+
+  private static <T> T as(Class<T> expected, Object value, String field) {
+    if (!expected.isInstance(value)) {
+      throw new IllegalStateException("the field " + field + " holds a " + value.getClass().getName() + ", not a "
+          + expected.getSimpleName());
+    }
+    return expected.cast(value);
   }
 }

@@ -87,4 +87,13 @@ class SparkRowsTest {
     assertThatThrownBy(() -> SparkRows.frame(spark, rdd(rows), SCHEMA).collectAsList())
         .hasStackTraceContaining("the field a.ts cannot be null");
   }
+
+  @Test
+  void aValueOfTheWrongClassNamesTheField() {
+    List<Row> rows = List.of(RowFactory.create(0, "x",
+        RowFactory.create(new Timestamp(0), null, new String[0], 42, null, null), null));
+
+    assertThatThrownBy(() -> SparkRows.frame(spark, rdd(rows), SCHEMA).collectAsList())
+        .hasStackTraceContaining("the field a.n holds a java.lang.Integer, not a Long");
+  }
 }

@@ -107,13 +107,15 @@ final class SampleDeltas {
     return out;
   }
 
-  /** Fills the delta slots of {@code out} from the previous and current sample; adds flags to {@code flags}. */
+  /**
+   * Writes the delta slots of {@code cur} in place, from the previous and current sample (the slots are
+   * fixed-width, and no counter the next sample reads is among them); adds flags to {@code flags}.
+   */
   interface DeltaFunction {
-    void apply(InternalRow prev, InternalRow cur, double intervalS, UnsafeRow out, List<String> flags);
+    void apply(InternalRow prev, UnsafeRow cur, double intervalS, List<String> flags);
   }
 
-  private static void rtpDelta(InternalRow prev, InternalRow cur, double intervalS, UnsafeRow out,
-      List<String> flags) {
+  private static void rtpDelta(InternalRow prev, UnsafeRow cur, double intervalS, List<String> flags) {
     UTF8String direction = cur.getUTF8String(RtpStreamSampleCol.DIRECTION.ordinal());
     boolean receiving = direction.equals(INBOUND) || direction.equals(REMOTE_INBOUND);
     int packetsCol = (receiving ? RtpStreamSampleCol.PACKETS_RECEIVED : RtpStreamSampleCol.PACKETS_SENT).ordinal();
@@ -142,28 +144,27 @@ final class SampleDeltas {
     Long frames = counterDelta(prev, cur, framesCol, kind);
     Long concealed = counterDelta(prev, cur, RtpStreamSampleCol.CONCEALED_SAMPLES.ordinal(), kind);
     Long samples = counterDelta(prev, cur, RtpStreamSampleCol.TOTAL_SAMPLES_RECEIVED.ordinal(), kind);
-    setDouble(out, RtpStreamSampleCol.INTERVAL_S, intervalS);
-    setLong(out, RtpStreamSampleCol.DELTA_PACKETS, packets);
-    setLong(out, RtpStreamSampleCol.DELTA_BYTES, bytes);
-    setLong(out, RtpStreamSampleCol.DELTA_PACKETS_LOST, lost);
-    setLong(out, RtpStreamSampleCol.DELTA_FRAMES, frames);
-    setLong(out, RtpStreamSampleCol.DELTA_CONCEALED_SAMPLES, concealed);
-    setLong(out, RtpStreamSampleCol.DELTA_TOTAL_SAMPLES, samples);
+    setDouble(cur, RtpStreamSampleCol.INTERVAL_S, intervalS);
+    setLong(cur, RtpStreamSampleCol.DELTA_PACKETS, packets);
+    setLong(cur, RtpStreamSampleCol.DELTA_BYTES, bytes);
+    setLong(cur, RtpStreamSampleCol.DELTA_PACKETS_LOST, lost);
+    setLong(cur, RtpStreamSampleCol.DELTA_FRAMES, frames);
+    setLong(cur, RtpStreamSampleCol.DELTA_CONCEALED_SAMPLES, concealed);
+    setLong(cur, RtpStreamSampleCol.DELTA_TOTAL_SAMPLES, samples);
     if (intervalS >= MIN_RATE_INTERVAL_S) {
-      setDouble(out, RtpStreamSampleCol.BITRATE_KBPS, bytes == null ? null : bytes * 8.0 / intervalS / 1000.0);
-      setDouble(out, RtpStreamSampleCol.PACKET_RATE, packets == null ? null : packets / intervalS);
-      setDouble(out, RtpStreamSampleCol.FRAME_RATE, frames == null ? null : frames / intervalS);
+      setDouble(cur, RtpStreamSampleCol.BITRATE_KBPS, bytes == null ? null : bytes * 8.0 / intervalS / 1000.0);
+      setDouble(cur, RtpStreamSampleCol.PACKET_RATE, packets == null ? null : packets / intervalS);
+      setDouble(cur, RtpStreamSampleCol.FRAME_RATE, frames == null ? null : frames / intervalS);
     }
     if (receiving && lost != null && packets != null && lost + packets > 0) {
-      setDouble(out, RtpStreamSampleCol.LOSS_PCT, 100.0 * lost / (lost + packets));
+      setDouble(cur, RtpStreamSampleCol.LOSS_PCT, 100.0 * lost / (lost + packets));
     }
     if (concealed != null && samples != null && samples > 0) {
-      setDouble(out, RtpStreamSampleCol.CONCEALMENT_PCT, Math.min(100.0, 100.0 * concealed / samples));
+      setDouble(cur, RtpStreamSampleCol.CONCEALMENT_PCT, Math.min(100.0, 100.0 * concealed / samples));
     }
   }
 
-  private static void transportDelta(InternalRow prev, InternalRow cur, double intervalS, UnsafeRow out,
-      List<String> flags) {
+  private static void transportDelta(InternalRow prev, UnsafeRow cur, double intervalS, List<String> flags) {
     int sentCol = TransportSampleCol.BYTES_SENT.ordinal();
     int receivedCol = TransportSampleCol.BYTES_RECEIVED.ordinal();
     CounterDelta.Kind kind = streamKind(prev, cur, sentCol, receivedCol);
@@ -172,12 +173,12 @@ final class SampleDeltas {
     } else if (kind == CounterDelta.Kind.WRAP) {
       flags.add(COUNTER_WRAP);
     }
-    setDouble(out, TransportSampleCol.INTERVAL_S, intervalS);
+    setDouble(cur, TransportSampleCol.INTERVAL_S, intervalS);
     if (intervalS >= MIN_RATE_INTERVAL_S) {
       Long sent = counterDelta(prev, cur, sentCol, kind);
       Long received = counterDelta(prev, cur, receivedCol, kind);
-      setDouble(out, TransportSampleCol.SEND_BITRATE_KBPS, sent == null ? null : sent * 8.0 / intervalS / 1000.0);
-      setDouble(out, TransportSampleCol.RECEIVE_BITRATE_KBPS,
+      setDouble(cur, TransportSampleCol.SEND_BITRATE_KBPS, sent == null ? null : sent * 8.0 / intervalS / 1000.0);
+      setDouble(cur, TransportSampleCol.RECEIVE_BITRATE_KBPS,
           received == null ? null : received * 8.0 / intervalS / 1000.0);
     }
   }
@@ -278,7 +279,7 @@ final class SampleDeltas {
         if (intervalS <= 0) {
           added.add(DUPLICATE_TIMESTAMP);
         } else {
-          delta.apply(prev, cur, intervalS, cur, added);
+          delta.apply(prev, cur, intervalS, added);
           prev = cur;
         }
       }

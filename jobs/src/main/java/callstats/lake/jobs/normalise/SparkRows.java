@@ -60,8 +60,9 @@ final class SparkRows {
     for (int i = 0; i < fields.length; i++) {
       converters[i] = of(fields[i].dataType(), prefix + fields[i].name() + ".");
     }
+    String field = prefix.isEmpty() ? "the row" : prefix.substring(0, prefix.length() - 1);
     return value -> {
-      Row row = (Row) value;
+      Row row = as(Row.class, value, field);
       Object[] out = new Object[fields.length];
       for (int i = 0; i < fields.length; i++) {
         Object v = row.get(i);
@@ -97,10 +98,11 @@ final class SparkRows {
     }
     if (type instanceof TimestampType) {
       return v -> v instanceof Timestamp t ? DateTimeUtils.fromJavaTimestamp(t)
-          : DateTimeUtils.instantToMicros((Instant) v);
+          : DateTimeUtils.instantToMicros(as(Instant.class, v, field));
     }
     if (type instanceof DateType) {
-      return v -> v instanceof Date d ? DateTimeUtils.fromJavaDate(d) : DateTimeUtils.localDateToDays((LocalDate) v);
+      return v -> v instanceof Date d ? DateTimeUtils.fromJavaDate(d)
+          : DateTimeUtils.localDateToDays(as(LocalDate.class, v, field));
     }
     if (type instanceof StructType s) {
       return struct(s, prefix);
@@ -109,10 +111,14 @@ final class SparkRows {
       Converter element = of(a.elementType(), prefix);
       return v -> {
         Object[] in = v instanceof scala.collection.Seq<?> seq
-            ? scala.jdk.javaapi.CollectionConverters.asJava(seq).toArray() : (Object[]) v;
+            ? scala.jdk.javaapi.CollectionConverters.asJava(seq).toArray() : as(Object[].class, v, field);
         Object[] out = new Object[in.length];
         for (int i = 0; i < in.length; i++) {
-          out[i] = in[i] == null ? null : element.apply(in[i]);
+          if (in[i] != null) {
+            out[i] = element.apply(in[i]);
+          } else if (!a.containsNull()) {
+            throw new IllegalStateException("the field " + field + " cannot hold a null element");
+          }
         }
         return new GenericArrayData(out);
       };

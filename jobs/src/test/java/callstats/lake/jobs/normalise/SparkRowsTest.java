@@ -89,6 +89,15 @@ class SparkRowsTest {
   }
 
   @Test
+  void aNullElementOfAnArrayDeclaredWithoutNullsNamesTheField() {
+    List<Row> rows = List.of(RowFactory.create(0, "x",
+        RowFactory.create(new Timestamp(0), null, new String[] {"a", null}, null, null, null), null));
+
+    assertThatThrownBy(() -> SparkRows.frame(spark, rdd(rows), SCHEMA).collectAsList())
+        .hasStackTraceContaining("the field a.flags cannot hold a null element");
+  }
+
+  @Test
   void aValueOfTheWrongClassNamesTheField() {
     List<Row> rows = List.of(RowFactory.create(0, "x",
         RowFactory.create(new Timestamp(0), null, new String[0], 42, null, null), null));
